@@ -1,0 +1,38 @@
+using CityExchange.Core.Cities;
+
+namespace CityExchange.Core.Csv;
+
+/// <summary>One parsed cell: the raw text, its value (null when missing or invalid) and an optional source note.</summary>
+public sealed record ParsedCell(string IndicatorCode, string Raw, double? Value, string? Source, bool IsValid);
+
+/// <summary>One data row: the line it starts on, the city it names (null when unknown) and its cells.</summary>
+public sealed record ParsedRow(int Line, string CityText, City? City, IReadOnlyList<ParsedCell> Cells);
+
+/// <summary>A value ready to store.</summary>
+public sealed record ParsedValue(string CityCode, string IndicatorCode, double Value, string? Source);
+
+/// <summary>The outcome of parsing a yearly indicator file: rows, every error, and the values when there is no error.</summary>
+public sealed class IndicatorCsv
+{
+    public required int? Year { get; init; }
+
+    public required string EncodingName { get; init; }
+
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>The indicator codes of the file's columns, in file order.</summary>
+    public required IReadOnlyList<string> IndicatorCodes { get; init; }
+
+    public required IReadOnlyList<ParsedRow> Rows { get; init; }
+
+    public required IReadOnlyList<CsvIssue> Errors { get; init; }
+
+    public bool IsValid => Errors.Count == 0;
+
+    public IEnumerable<ParsedValue> Values =>
+        from row in Rows
+        where row.City is not null
+        from cell in row.Cells
+        where cell.Value.HasValue
+        select new ParsedValue(row.City!.Code, cell.IndicatorCode, cell.Value!.Value, cell.Source);
+}

@@ -1,0 +1,13 @@
+namespace CityExchange.Core.Framework;
+
+/// <summary>One of the 17 indicators (二级指标). <see cref="Polarity"/> is +1 when more is better, −1 otherwise.</summary>
+public sealed record Indicator(
+    string Code,
+    Domain Domain,
+    string NameZh,
+    string NameEn,
+    string Unit,
+    int Polarity,
+    string DefinitionZh,
+    string TypicalSourceZh,
+    int SortOrder);

@@ -1,0 +1,67 @@
+namespace CityExchange.Core.Resources;
+
+/// <summary>Keys of the localised messages in Messages.resx; also the machine-readable error codes.</summary>
+public static class MessageKey
+{
+    public const string EmptyFile = nameof(EmptyFile);
+
+    public const string HeaderOnly = nameof(HeaderOnly);
+
+    public const string BinaryFile = nameof(BinaryFile);
+
+    public const string ExcelFile = nameof(ExcelFile);
+
+    public const string Undecodable = nameof(Undecodable);
+
+    public const string MissingCityColumn = nameof(MissingCityColumn);
+
+    public const string UnknownColumn = nameof(UnknownColumn);
+
+    public const string DuplicateColumn = nameof(DuplicateColumn);
+
+    public const string EmptyColumnName = nameof(EmptyColumnName);
+
+    public const string NoIndicatorColumns = nameof(NoIndicatorColumns);
+
+    public const string SourceForUnknownIndicator = nameof(SourceForUnknownIndicator);
+
+    public const string UnknownCity = nameof(UnknownCity);
+
+    public const string MissingCity = nameof(MissingCity);
+
+    public const string DuplicateCity = nameof(DuplicateCity);
+
+    public const string NotANumber = nameof(NotANumber);
+
+    public const string Negative = nameof(Negative);
+
+    public const string RaggedRow = nameof(RaggedRow);
+
+    public const string YearMismatch = nameof(YearMismatch);
+
+    public const string YearInvalid = nameof(YearInvalid);
+
+    public const string YearMissing = nameof(YearMissing);
+
+    public const string BadQuote = nameof(BadQuote);
+
+    public const string TooManyRows = nameof(TooManyRows);
+
+    public const string SourceTooLong = nameof(SourceTooLong);
+
+    public const string MissingValue = nameof(MissingValue);
+
+    public const string InvalidCode = nameof(InvalidCode);
+
+    public const string InvalidValue = nameof(InvalidValue);
+
+    public const string DuplicateCode = nameof(DuplicateCode);
+
+    public const string MissingColumn = nameof(MissingColumn);
+
+    public const string TooFewValues = nameof(TooFewValues);
+
+    public const string Constant = nameof(Constant);
+
+    public const string NoValues = nameof(NoValues);
+}

@@ -1,0 +1,51 @@
+using CityExchange.Core.Framework;
+using CityExchange.Core.Resources;
+using CityExchange.Core.Scoring;
+using CityExchange.Web.Scoring;
+
+namespace CityExchange.Web.Api.Rankings;
+
+/// <summary>The JSON contract of <c>GET /api/rankings/{year}</c>. Scores are unrounded, 0–100; missing is null.</summary>
+public sealed record RankingResponse(int Year, string Method, IReadOnlyList<RankingWarning> Warnings, IReadOnlyList<RankedCity> Cities)
+{
+    public static RankingResponse From(YearScores scores)
+    {
+        var sheet = scores.Sheet;
+        var cities = scores.ByRank().Select(i =>
+        {
+            var city = scores.Cities[i];
+            return new RankedCity(
+                city.Code, city.NameZh, city.NameEn, city.RegionZh,
+                Nullable(sheet.Overall[i]), NullableRank(sheet.OverallRanks[i]), sheet.Coverage[i],
+                new DomainScores(
+                    Domain(sheet, Core.Framework.Domain.Social, i),
+                    Domain(sheet, Core.Framework.Domain.Culture, i),
+                    Domain(sheet, Core.Framework.Domain.Trade, i),
+                    Domain(sheet, Core.Framework.Domain.Politics, i)));
+        }).ToList();
+        var warnings = sheet.Warnings.Select(RankingWarning.From).ToList();
+        return new RankingResponse(scores.Year, scores.Method, warnings, cities);
+    }
+
+    private static DomainScore Domain(ScoreSheet sheet, Domain domain, int city) =>
+        new(Nullable(sheet.DomainScore(domain, city)), NullableRank(sheet.DomainRank(domain, city)));
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+
+    private static int? NullableRank(int rank) => rank == 0 ? null : rank;
+}
+
+public sealed record RankedCity(
+    string Code, string NameZh, string NameEn, string Region, double? Score, int? Rank, double Coverage, DomainScores Domains);
+
+public sealed record DomainScores(DomainScore Social, DomainScore Culture, DomainScore Trade, DomainScore Politics);
+
+public sealed record DomainScore(double? Score, int? Rank);
+
+/// <summary>An indicator left out of the year's scoring: <c>code</c> is <c>too_few_values</c> or <c>constant</c>.</summary>
+public sealed record RankingWarning(string Indicator, string Code, string Message)
+{
+    public static RankingWarning From(ScoringWarning warning) => warning.Kind == ScoringWarningKind.Constant
+        ? new(warning.IndicatorCode, "constant", Messages.Format(MessageKey.Constant, warning.IndicatorCode, warning.ValueCount))
+        : new(warning.IndicatorCode, "too_few_values", Messages.Format(MessageKey.TooFewValues, warning.IndicatorCode, warning.ValueCount));
+}

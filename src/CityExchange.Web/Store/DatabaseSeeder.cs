@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using CityExchange.Core.Cities;
+using CityExchange.Core.Csv;
+using CityExchange.Core.Framework;
+using CityExchange.Web.Imports;
+using CityExchange.Web.Scoring;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CityExchange.Web.Store;
+
+/// <summary>
+/// Fills an empty database from the bundled files in <c>data/</c>. Idempotent: every step adds only what is
+/// missing, so a second start adds nothing and never overwrites what users stored.
+/// </summary>
+public sealed partial class DatabaseSeeder(
+    CityExchangeDbContext db,
+    IndicatorImportService imports,
+    ReferenceCache referenceCache,
+    IOptions<SeedOptions> options,
+    ILogger<DatabaseSeeder> logger)
+{
+    public const int PublishedYear = 2013;
+    public const string DemoSeedUser = "seed (synthetic demo data)";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var dataPath = options.Value.ResolveDataPath();
+        var added = 0;
+        added += await AddMissingAsync(DomainInfo.All, d => d.Domain, cancellationToken);
+        added += await AddMissingAsync(Read(dataPath, "framework.csv", ReferenceCsv.ReadFramework), i => i.Code, cancellationToken);
+        added += await AddMissingAsync(Read(dataPath, "cities.csv", ReferenceCsv.ReadCities), c => c.Code, cancellationToken);
+        referenceCache.Invalidate();
+
+        if (!await db.Set<DataYear>().AnyAsync(y => y.Year == PublishedYear, cancellationToken))
+        {
+            await SeedPublishedAsync(dataPath, cancellationToken);
+            added++;
+        }
+
+        if (options.Value.Demo)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(dataPath, "demo"), "indicators_*.csv").Order(StringComparer.Ordinal))
+            {
+                var year = int.Parse(DemoYear().Match(Path.GetFileName(file)).Groups[1].Value, CultureInfo.InvariantCulture);
+                if (await db.Set<DataYear>().AnyAsync(y => y.Year == year, cancellationToken))
+                {
+                    continue;
+                }
+
+                var outcome = await imports.ImportAsync(
+                    new ImportRequest(year, await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file), DemoSeedUser, IsDemo: true),
+                    cancellationToken);
+                if (!outcome.Accepted)
+                {
+                    throw new InvalidOperationException($"Bundled demo file {file} is invalid: {outcome.Parsed.Errors[0].Message}");
+                }
+
+                added++;
+            }
+        }
+
+        logger.LogInformation("Seeding from {DataPath} added {Count} items", dataPath, added);
+    }
+
+    private async Task SeedPublishedAsync(string dataPath, CancellationToken cancellationToken)
+    {
+        var published = Read(dataPath, "siis2015_published.csv", ReferenceCsv.ReadPublished);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(new DataYear { Year = PublishedYear, Kind = DataYear.Published, IsDemo = false, UpdatedAt = DateTime.UtcNow });
+        db.AddRange(published.Select(p => new PublishedScore
+        {
+            Year = PublishedYear,
+            CityCode = p.CityCode,
+            Social = p.Social,
+            Culture = p.Culture,
+            Trade = p.Trade,
+            Politics = p.Politics,
+            OverallRank = p.OverallRank,
+            SocialRank = p.SocialRank,
+            CultureRank = p.CultureRank,
+            TradeRank = p.TradeRank,
+            PoliticsRank = p.PoliticsRank,
+            Cluster = p.Cluster,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<int> AddMissingAsync<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, CancellationToken cancellationToken)
+        where T : class
+        where TKey : notnull
+    {
+        var existing = (await db.Set<T>().AsNoTracking().ToListAsync(cancellationToken)).Select(key).ToHashSet();
+        var missing = items.Where(i => !existing.Contains(key(i))).ToList();
+        if (missing.Count > 0)
+        {
+            db.AddRange(missing);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return missing.Count;
+    }
+
+    private static IReadOnlyList<T> Read<T>(string dataPath, string fileName, Func<TextReader, IReadOnlyList<T>> read)
+    {
+        using var reader = new StreamReader(Path.Combine(dataPath, fileName), Encoding.UTF8);
+        return read(reader);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^indicators_(\d{4})\.csv$")]
+    private static partial System.Text.RegularExpressions.Regex DemoYear();
+}

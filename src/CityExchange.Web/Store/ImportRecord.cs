@@ -1,0 +1,37 @@
+namespace CityExchange.Web.Store;
+
+/// <summary>
+/// One upload or restore, accepted or rejected. Never deleted. An accepted import keeps the values it produced
+/// (<see cref="Snapshot"/>, gzip-compressed CSV) so a year can be restored to that state.
+/// </summary>
+public sealed class ImportRecord
+{
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+    public const string Restored = "restored";
+
+    public long Id { get; set; }
+
+    public int Year { get; set; }
+
+    public string Status { get; set; } = Accepted;
+
+    public DateTime CreatedAt { get; set; }
+
+    public string User { get; set; } = "";
+
+    public string FileName { get; set; } = "";
+
+    public string Sha256 { get; set; } = "";
+
+    public int Rows { get; set; }
+
+    public int Values { get; set; }
+
+    public int Errors { get; set; }
+
+    /// <summary>For a restore: the import whose data was restored.</summary>
+    public long? RestoredFromId { get; set; }
+
+    public byte[]? Snapshot { get; set; }
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using CityExchange.Core.Csv;
+using CityExchange.Core.Resources;
+using CityExchange.Core.Tests.Builders;
+
+namespace CityExchange.Core.Tests.Csv;
+
+public sealed class IndicatorCsvParserTests
+{
+    private static readonly IndicatorCsvParser Parser = new(TestData.Framework, TestData.Directory);
+
+    private static IndicatorCsv Parse(byte[] content, int? year = 2020) => Parser.Parse(content, year);
+
+    private static CsvIssue SingleError(IndicatorCsv result, string code)
+    {
+        Assert.False(result.IsValid);
+        return Assert.Single(result.Errors, e => e.Code == code);
+    }
+
+    [Fact]
+    public void Parse_ValidFileGivesEveryValue()
+    {
+        var result = Parse(CsvFile.Utf8("city,consulates,sister_cities", "beijing,40,\"1,318\"", "上海,70.5,NA"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(
+            [new ParsedValue("beijing", "consulates", 40, null), new ParsedValue("beijing", "sister_cities", 1318, null), new ParsedValue("shanghai", "consulates", 70.5, null)],
+            result.Values);
+    }
+
+    [Theory]
+    [InlineData("beijing")]
+    [InlineData("BEIJING")]
+    [InlineData("北京")]
+    [InlineData("北京市")]
+    [InlineData("Beijing")]
+    [InlineData(" Beijing ")]
+    public void Parse_CityByCodeChineseOrEnglishName(string city)
+    {
+        var result = Parse(CsvFile.Utf8("city,consulates", $"{city},3"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal("beijing", Assert.Single(result.Values).CityCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("NA")]
+    [InlineData("n/a")]
+    [InlineData("-")]
+    [InlineData("—")]
+    public void Parse_MissingTokensAreNotValues(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,consulates,intl_orgs", $"beijing,{cell},2"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal("intl_orgs", Assert.Single(result.Values).IndicatorCode);
+    }
+
+    [Theory]
+    [InlineData("\"1,318,437\"", 1318437)]
+    [InlineData("1318437", 1318437)]
+    [InlineData("12.5", 12.5)]
+    [InlineData("1e3", 1000)]
+    [InlineData("0", 0)]
+    public void Parse_NumbersUseInvariantCulture(string cell, double expected)
+    {
+        var result = Parse(CsvFile.Utf8("city,passports", $"beijing,{cell}"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(expected, Assert.Single(result.Values).Value);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("\"3,5\"")]
+    [InlineData("\"1,31,8\"")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("12%")]
+    public void Parse_NonNumericCellIsLocatedError(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,passports", "beijing,1", $"shanghai,{cell}"));
+
+        var error = SingleError(result, MessageKey.NotANumber);
+        Assert.Equal(3, error.Row);
+        Assert.Equal("passports", error.Column);
+        Assert.Equal(cell.Trim('"'), error.Value);
+    }
+
+    [Fact]
+    public void Parse_NegativeValueIsError()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,-4")), MessageKey.Negative);
+
+        Assert.Equal((2, "odi", "-4"), (error.Row, error.Column, error.Value));
+    }
+
+    [Fact]
+    public void Parse_UnknownCityIsError()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,4", "Gotham,5")), MessageKey.UnknownCity);
+
+        Assert.Equal((3, "city", "Gotham"), (error.Row, error.Column, error.Value));
+    }
+
+    [Fact]
+    public void Parse_DuplicateCityRowIsError()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,4", "shanghai,1", "北京,5")), MessageKey.DuplicateCity);
+
+        Assert.Equal(4, error.Row);
+        Assert.Contains("2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownColumnIsError()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,odi,embassies", "beijing,4,1")), MessageKey.UnknownColumn);
+
+        Assert.Equal((1, "embassies"), (error.Row, error.Column));
+    }
+
+    [Fact]
+    public void Parse_DuplicateColumnIsError()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,odi,ODI", "beijing,4,1")), MessageKey.DuplicateColumn);
+
+        Assert.Equal(1, error.Row);
+    }
+
+    [Fact]
+    public void Parse_MissingCityColumnIsError()
+    {
+        SingleError(Parse(CsvFile.Utf8("name,odi", "beijing,4")), MessageKey.MissingCityColumn);
+    }
+
+    [Fact]
+    public void Parse_RaggedRowIsError()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,odi,consulates", "beijing,4,1", "shanghai,4")), MessageKey.RaggedRow);
+
+        Assert.Equal(3, error.Row);
+    }
+
+    [Fact]
+    public void Parse_YearColumnMustMatch()
+    {
+        var error = SingleError(Parse(CsvFile.Utf8("city,year,odi", "beijing,2020,4", "shanghai,2019,4"), 2020), MessageKey.YearMismatch);
+
+        Assert.Equal((3, "year", "2019"), (error.Row, error.Column, error.Value));
+    }
+
+    [Fact]
+    public void Parse_YearIsTakenFromFileWhenNotGiven()
+    {
+        var result = Parse(CsvFile.Utf8("city,year,odi", "beijing,2021,4"), null);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(2021, result.Year);
+    }
+
+    [Fact]
+    public void Parse_EmptyFileIsError() => SingleError(Parse([]), MessageKey.EmptyFile);
+
+    [Fact]
+    public void Parse_BlankLinesOnlyIsEmptyFile() => SingleError(Parse(CsvFile.Utf8("", ",,", "")), MessageKey.EmptyFile);
+
+    [Fact]
+    public void Parse_HeaderOnlyIsError() => SingleError(Parse(CsvFile.Utf8("city,odi")), MessageKey.HeaderOnly);
+
+    [Fact]
+    public void Parse_AllCellsMissingIsError() => SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,NA")), MessageKey.NoValues);
+
+    [Fact]
+    public void Parse_ExcelWorkbookIsRecognised() =>
+        SingleError(Parse([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), MessageKey.ExcelFile);
+
+    [Fact]
+    public void Parse_BinaryFileIsRecognised() =>
+        SingleError(Parse([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]), MessageKey.BinaryFile);
+
+    [Fact]
+    public void Parse_Gb18030AndUtf8BomGiveIdenticalData()
+    {
+        string[] lines = ["城市,领事馆数量,sister_cities,source", "北京,40,30,北京统计年鉴", "广州,55,\"1,200\",外办"];
+
+        var gb = Parse(CsvFile.Gb18030(lines));
+        var bom = Parse(CsvFile.Utf8Bom(lines));
+
+        Assert.True(gb.IsValid);
+        Assert.Equal("gb18030", gb.EncodingName);
+        Assert.Equal("utf-8", bom.EncodingName);
+        Assert.Equal(bom.Values, gb.Values);
+        Assert.Equal("北京统计年鉴", gb.Values.First().Source);
+    }
+
+    [Fact]
+    public void Parse_TabAndSemicolonDelimitersAreDetected()
+    {
+        Assert.Equal(2, Parse(CsvFile.Utf8("city\todi\tconsulates", "beijing\t4\t1")).Values.Count());
+        Assert.Equal(2, Parse(CsvFile.Utf8("city;odi;consulates", "beijing;4;1")).Values.Count());
+    }
+
+    [Fact]
+    public void Parse_RowNumbersCountPhysicalLinesAcrossQuotedLineBreaks()
+    {
+        var result = Parse(CsvFile.Utf8("city,odi,source", "beijing,4,\"two", "lines\"", "", "shanghai,x,ok"));
+
+        Assert.Equal(5, SingleError(result, MessageKey.NotANumber).Row);
+    }
+
+    [Fact]
+    public void Parse_PerIndicatorSourceColumnOverridesRowSource()
+    {
+        var result = Parse(CsvFile.Utf8("city,odi,consulates,source,source:odi", "beijing,4,1,yearbook,MOFCOM"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(["MOFCOM", "yearbook"], result.Values.Select(v => v.Source));
+    }
+
+    [Fact]
+    public void Parse_SourceColumnForAbsentIndicatorIsError() =>
+        SingleError(Parse(CsvFile.Utf8("city,odi,source:consulates", "beijing,4,x")), MessageKey.SourceForUnknownIndicator);
+
+    [Fact]
+    public void Parse_TooManyRowsIsError()
+    {
+        var result = Parser.Parse(CsvFile.Utf8("city,odi", "beijing,1", "shanghai,2", "tianjin,3"), 2020, maxRows: 2);
+
+        SingleError(result, MessageKey.TooManyRows);
+    }
+
+    [Fact]
+    public void Parse_EveryErrorIsReportedNotJustTheFirst()
+    {
+        var result = Parse(CsvFile.Utf8("city,odi,consulates", "Gotham,x,-1", "beijing,1,2", "beijing,y,3"));
+
+        Assert.Equal(
+            [MessageKey.UnknownCity, MessageKey.NotANumber, MessageKey.Negative, MessageKey.DuplicateCity, MessageKey.NotANumber],
+            result.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
+    public void Parse_MessagesFollowTheUiCulture()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            var zh = SingleError(Parse(CsvFile.Utf8("city,odi", "Gotham,1")), MessageKey.UnknownCity).Message;
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            var en = SingleError(Parse(CsvFile.Utf8("city,odi", "Gotham,1")), MessageKey.UnknownCity).Message;
+
+            Assert.Contains("未知城市", zh, StringComparison.Ordinal);
+            Assert.Contains("Unknown city", en, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

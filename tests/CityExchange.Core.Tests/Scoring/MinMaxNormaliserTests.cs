@@ -1,0 +1,60 @@
+using CityExchange.Core.Scoring;
+
+namespace CityExchange.Core.Tests.Scoring;
+
+public sealed class MinMaxNormaliserTests
+{
+    [Fact]
+    public void Normalise_ScalesLinearlyFromMinToMax()
+    {
+        var scores = new double[4];
+        var outcome = MinMaxNormaliser.Normalise([10, 20, 30, 50], 1, scores, out var count);
+
+        Assert.Equal(NormalisationOutcome.Scored, outcome);
+        Assert.Equal(4, count);
+        Assert.Equal([0, 25, 50, 100], scores);
+    }
+
+    [Fact]
+    public void Normalise_NegativePolarityScoresMaxMinusX()
+    {
+        var scores = new double[3];
+        MinMaxNormaliser.Normalise([10, 20, 50], -1, scores, out _);
+
+        Assert.Equal([100, 75, 0], scores);
+    }
+
+    [Fact]
+    public void Normalise_MissingValueStaysMissingAndIsNotCounted()
+    {
+        var scores = new double[3];
+        MinMaxNormaliser.Normalise([2, double.NaN, 6], 1, scores, out var count);
+
+        Assert.Equal(2, count);
+        Assert.Equal(0, scores[0]);
+        Assert.True(double.IsNaN(scores[1]));
+        Assert.Equal(100, scores[2]);
+    }
+
+    [Fact]
+    public void Normalise_ConstantIndicatorIsLeftOut()
+    {
+        var scores = new double[3];
+        var outcome = MinMaxNormaliser.Normalise([7, 7, 7], 1, scores, out var count);
+
+        Assert.Equal(NormalisationOutcome.Constant, outcome);
+        Assert.Equal(3, count);
+        Assert.All(scores, s => Assert.True(double.IsNaN(s)));
+    }
+
+    [Fact]
+    public void Normalise_SingleValueIsLeftOut()
+    {
+        var scores = new double[3];
+        var outcome = MinMaxNormaliser.Normalise([double.NaN, 4, double.NaN], 1, scores, out var count);
+
+        Assert.Equal(NormalisationOutcome.TooFewValues, outcome);
+        Assert.Equal(1, count);
+        Assert.All(scores, s => Assert.True(double.IsNaN(s)));
+    }
+}

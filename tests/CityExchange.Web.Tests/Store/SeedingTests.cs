@@ -1,0 +1,49 @@
+using CityExchange.Core.Cities;
+using CityExchange.Core.Framework;
+using CityExchange.Web.Store;
+using CityExchange.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityExchange.Web.Tests.Store;
+
+[Collection(WebTestGroup.Name)]
+public sealed class SeedingTests(CityExchangeFactory factory)
+{
+    [Fact]
+    public async Task Seed_FillsFrameworkCitiesPublishedAndDemoYears()
+    {
+        _ = factory.Server;
+        await using var db = factory.CreateDbContext();
+
+        Assert.Equal(4, await db.Set<DomainInfo>().CountAsync());
+        Assert.Equal(17, await db.Set<Indicator>().CountAsync());
+        Assert.Equal(46, await db.Set<City>().CountAsync());
+        Assert.Equal(46, await db.Set<PublishedScore>().CountAsync(p => p.Year == 2013));
+        Assert.True(await db.Set<DataYear>().Where(y => y.Year >= 2014 && y.Year <= 2016).AllAsync(y => y.IsDemo));
+        var beijing = await db.Set<City>().SingleAsync(c => c.Code == "beijing");
+        Assert.Equal(new City("beijing", "北京", "Beijing", "北京", "Beijing", "华北", "North China", "municipality", "east", "north"), beijing);
+        var unassigned = await db.Set<City>().CountAsync(c => c.EastWest == null);
+        Assert.Equal(9, unassigned);
+    }
+
+    [Fact]
+    public async Task Seed_SecondRunAddsNothing()
+    {
+        _ = factory.Server;
+        async Task<(int, int, int, int, int)> CountAsync()
+        {
+            await using var db = factory.CreateDbContext();
+            return (await db.Set<City>().CountAsync(), await db.Set<Indicator>().CountAsync(), await db.Set<PublishedScore>().CountAsync(),
+                await db.Set<IndicatorValue>().CountAsync(v => v.Year <= 2016), await db.Set<ImportRecord>().CountAsync(i => i.Year <= 2016));
+        }
+
+        var before = await CountAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
+        }
+
+        Assert.Equal(before, await CountAsync());
+    }
+}
