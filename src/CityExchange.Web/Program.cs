@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -6,9 +5,9 @@ using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
 using CityExchange.Web.Imports;
+using CityExchange.Web.Localization;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
-using Microsoft.AspNetCore.Localization;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,14 +34,7 @@ var app = builder.Build();
 
 await app.InitialiseStoreAsync();
 
-var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
-app.UseRequestLocalization(new RequestLocalizationOptions
-{
-    DefaultRequestCulture = new RequestCulture("zh-CN"),
-    SupportedCultures = cultures,
-    SupportedUICultures = cultures,
-    ApplyCurrentCultureToResponseHeaders = true,
-});
+app.UseCityExchangeLocalization();
 
 if (!app.Environment.IsDevelopment())
 {

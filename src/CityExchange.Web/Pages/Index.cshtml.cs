@@ -1,4 +1,3 @@
-using System.Globalization;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +7,6 @@ namespace CityExchange.Web.Pages;
 public sealed class IndexModel(RankingService rankings) : PageModel
 {
     public YearScores? Scores { get; private set; }
-
-    public bool IsZh => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
     public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
     {

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace CityExchange.Web.Localization;
+
+public static class LocalizationSetup
+{
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = [new("zh-CN"), new("en")];
+
+    /// <summary>
+    /// zh-CN by default; the culture comes from <c>?culture=</c> (query-string provider), then the standard culture
+    /// cookie, then Accept-Language. A culture chosen in the query string is remembered in the cookie.
+    /// </summary>
+    public static WebApplication UseCityExchangeLocalization(this WebApplication app)
+    {
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = [.. Cultures],
+            SupportedUICultures = [.. Cultures],
+            ApplyCurrentCultureToResponseHeaders = true,
+            FallBackToParentCultures = true,
+            FallBackToParentUICultures = true,
+        };
+        app.UseRequestLocalization(options);
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Query.ContainsKey("culture"))
+            {
+                var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture;
+                if (culture is not null)
+                {
+                    context.Response.Cookies.Append(
+                        CookieRequestCultureProvider.DefaultCookieName,
+                        CookieRequestCultureProvider.MakeCookieValue(culture),
+                        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
+                }
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}

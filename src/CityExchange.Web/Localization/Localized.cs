@@ -1,0 +1,31 @@
+using System.Globalization;
+using CityExchange.Core.Cities;
+using CityExchange.Core.Framework;
+
+namespace CityExchange.Web.Localization;
+
+/// <summary>Picks the Chinese or English name of domain data for the current UI culture, and formats scores per culture.</summary>
+public static class Localized
+{
+    public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    public static string Name(City city) => IsChinese ? city.NameZh : city.NameEn;
+
+    public static string Region(City city) => IsChinese ? city.RegionZh : city.RegionEn;
+
+    public static string Province(City city) => IsChinese ? city.ProvinceZh : city.ProvinceEn;
+
+    public static string Name(Indicator indicator) => IsChinese ? indicator.NameZh : indicator.NameEn;
+
+    public static string Name(Domain domain) => IsChinese ? DomainInfo.Of(domain).NameZh : DomainInfo.Of(domain).NameEn;
+
+    /// <summary>A 0–100 score to one decimal in the current culture; a dash when missing.</summary>
+    public static string Score(double? score) =>
+        score is { } s && !double.IsNaN(s) ? s.ToString("F1", CultureInfo.CurrentCulture) : "—";
+
+    public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
+
+    /// <summary>A raw value with group separators and up to two decimals; a dash when missing.</summary>
+    public static string Value(double? value) =>
+        value is { } v && !double.IsNaN(v) ? v.ToString("#,##0.##", CultureInfo.CurrentCulture) : "—";
+}

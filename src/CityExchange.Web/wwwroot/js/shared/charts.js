@@ -1,0 +1,59 @@
+// Shared helpers for the page modules. Chart.js is loaded as a classic script (window.Chart) before any module.
+// Page data never comes from inline script: each page renders <script type="application/json" id="…"> blocks.
+
+/** One colour per domain, the same everywhere (Okabe–Ito palette: distinguishable with colour-blindness). */
+export const domainColors = Object.freeze({
+  social: '#0072B2',
+  culture: '#E69F00',
+  trade: '#009E73',
+  politics: '#CC79A7',
+});
+
+export const domainOrder = Object.freeze(['social', 'culture', 'trade', 'politics']);
+
+/** A neutral colour for "other" series (median city, reference lines). */
+export const neutral = '#6b7280';
+
+/** Parses the JSON block with the given id; null when absent. */
+export function readJson(id) {
+  const el = document.getElementById(id);
+  return el ? JSON.parse(el.textContent) : null;
+}
+
+export function lang() {
+  return document.documentElement.lang || 'zh-CN';
+}
+
+export function isChinese() {
+  return lang().startsWith('zh');
+}
+
+/** A 0–100 score to one decimal in the page's language; a dash when missing. */
+export function formatScore(value) {
+  return value === null || value === undefined || Number.isNaN(value)
+    ? '—'
+    : new Intl.NumberFormat(lang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+/** Common Chart.js options: no animation when the reader asks for reduced motion, readable fonts. */
+export function baseOptions(extra = {}) {
+  const reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: reduce ? false : { duration: 300 },
+    plugins: { legend: { labels: { boxWidth: 14 } } },
+    ...extra,
+  };
+}
+
+/** Creates a chart on the canvas with the given id, if both it and Chart.js are there; returns the chart or null. */
+export function chartOn(id, config) {
+  const canvas = document.getElementById(id);
+  if (!canvas || !window.Chart) {
+    return null;
+  }
+  const chart = new window.Chart(canvas, config);
+  canvas.dataset.chartReady = 'true';
+  return chart;
+}
