@@ -4,9 +4,11 @@ using Microsoft.Extensions.WebEncoders;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
+using CityExchange.Web.Health;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
 using CityExchange.Web.Scoring;
+using CityExchange.Web.Security;
 using CityExchange.Web.Store;
 using Serilog;
 
@@ -28,25 +30,26 @@ builder.Services.AddRazorPages().AddViewLocalization();
 // Chinese text is written as text, not as &#x...; entities (Razor still encodes everything unsafe).
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks().AddDbContextCheck<CityExchangeDbContext>();
+builder.Services.AddCityExchangeHealthChecks();
 
 var app = builder.Build();
 
 await app.InitialiseStoreAsync();
 
-app.UseCityExchangeLocalization();
-
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
+    app.UseHsts();
 }
 
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseCityExchangeLocalization();
 app.UseRouting();
 
-app.MapHealthChecks("/health");
+app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();
 app.MapRankingEndpoints();
 app.MapImportEndpoints();
