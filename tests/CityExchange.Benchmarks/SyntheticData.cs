@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
+
+namespace CityExchange.Benchmarks;
+
+/// <summary>Deterministic synthetic inputs of any size, shared by the benchmarks and the pandas comparison.</summary>
+public static class SyntheticData
+{
+    public static IndicatorFramework Framework { get; } = new(
+    [
+        .. new[] { "foreign_residents", "intl_flights", "intl_conferences", "intl_exhibitions", "passports" }.Select((c, i) => Indicator(c, Domain.Social, i)),
+        .. new[] { "intl_performances", "foreign_language", "foreign_restaurants" }.Select((c, i) => Indicator(c, Domain.Culture, 5 + i)),
+        .. new[] { "trade_volume", "foreign_firms", "joint_ventures", "foreign_tax", "odi" }.Select((c, i) => Indicator(c, Domain.Trade, 8 + i)),
+        .. new[] { "leader_visits", "consulates", "intl_orgs", "sister_cities" }.Select((c, i) => Indicator(c, Domain.Politics, 13 + i)),
+    ]);
+
+    /// <summary>A matrix of <paramref name="cities"/> × 17 log-normal values with about 3% missing, fixed by the seed.</summary>
+    public static IndicatorMatrix Matrix(int cities, int seed = 42)
+    {
+        var random = new Random(seed);
+        var matrix = new IndicatorMatrix(Framework, cities);
+        for (var j = 0; j < Framework.Count; j++)
+        {
+            for (var c = 0; c < cities; c++)
+            {
+                matrix[j, c] = random.NextDouble() < 0.03 ? double.NaN : Math.Round(Math.Exp(random.NextDouble() * 8), 2);
+            }
+        }
+
+        return matrix;
+    }
+
+    /// <summary>The same matrix as CSV (city, indicators), for tools outside .NET.</summary>
+    public static string ToCsv(IndicatorMatrix matrix)
+    {
+        var text = new StringBuilder();
+        text.Append("city,").AppendJoin(',', Framework.Indicators.Select(i => i.Code)).Append('\n');
+        for (var c = 0; c < matrix.CityCount; c++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"c{c}");
+            for (var j = 0; j < Framework.Count; j++)
+            {
+                var v = matrix[j, c];
+                text.Append(',').Append(double.IsNaN(v) ? string.Empty : v.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static Indicator Indicator(string code, Domain domain, int order) => new(code, domain, code, code, "", 1, "", "", order);
+}
