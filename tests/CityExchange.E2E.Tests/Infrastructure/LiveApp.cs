@@ -1,0 +1,52 @@
+using CityExchange.Web.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityExchange.E2E.Tests.Infrastructure;
+
+/// <summary>The app served by Kestrel on a free loopback port, with a fresh SQLite database seeded from data/.</summary>
+public sealed class LiveApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@e2e.test";
+    public const string AdminPassword = "E2e-Admin-Passw0rd!";
+    public const string ApiToken = "e2e-token-0123456789";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cityexchange-e2e-{Guid.NewGuid():N}.db");
+
+    public LiveApp()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var connection = new SqliteConnectionStringBuilder { DataSource = _databasePath, Pooling = false }.ToString();
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Import:ApiToken", ApiToken);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(connection)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
