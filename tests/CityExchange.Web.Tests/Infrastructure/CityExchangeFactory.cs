@@ -23,7 +23,6 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Import:ApiToken", ApiToken);
-        builder.UseSetting("Serilog:WriteTo:1:Name", "Console");
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(ConnectionString)));
     }
