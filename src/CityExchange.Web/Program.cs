@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using CityExchange.Web.Accounts;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
@@ -22,6 +23,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<IndicatorImportService>();
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddUploads();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -33,6 +36,11 @@ builder.Services.AddHealthChecks().AddDbContextCheck<CityExchangeDbContext>();
 var app = builder.Build();
 
 await app.InitialiseStoreAsync();
+await app.InitialiseAccountsAsync();
+if (await app.RunAccountCommandAsync(args))
+{
+    return;
+}
 
 app.UseCityExchangeLocalization();
 
@@ -44,7 +52,10 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
+app.UseUploadSizeLimit();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/health");
 app.MapYearEndpoints();
