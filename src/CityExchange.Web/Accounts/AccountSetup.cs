@@ -59,7 +59,8 @@ public static class AccountSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(AccountPolicies.Editors, policy => policy.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(AccountPolicies.Admins, policy => policy.RequireRole(Roles.Admin));
-        services.Configure<RazorPagesOptions>(options =>
+        // PostConfigure: AddRazorPages' own setup replaces the convention collection, and may be registered after this.
+        services.PostConfigure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Upload", AccountPolicies.Editors);
             options.Conventions.AuthorizeFolder("/Imports", AccountPolicies.Editors);
