@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using CityExchange.Web.Accounts;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
@@ -24,6 +25,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<IndicatorImportService>();
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddUploads();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -35,6 +38,11 @@ builder.Services.AddCityExchangeHealthChecks();
 var app = builder.Build();
 
 await app.InitialiseStoreAsync();
+await app.InitialiseAccountsAsync();
+if (await app.RunAccountCommandAsync(args))
+{
+    return;
+}
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -47,7 +55,10 @@ app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseCityExchangeLocalization();
+app.UseUploadSizeLimit();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();

@@ -20,8 +20,14 @@ public sealed class IndicatorCsv
 
     public char Delimiter { get; init; } = ',';
 
+    /// <summary>The header cells as written in the file (empty when the file has no header).</summary>
+    public IReadOnlyList<string> Header { get; init; } = [];
+
     /// <summary>The indicator codes of the file's columns, in file order.</summary>
     public required IReadOnlyList<string> IndicatorCodes { get; init; }
+
+    /// <summary>The header text of each column in <see cref="IndicatorCodes"/> (a code, or a Chinese or English name), same order.</summary>
+    public IReadOnlyList<string> IndicatorHeaders { get; init; } = [];
 
     public required IReadOnlyList<ParsedRow> Rows { get; init; }
 

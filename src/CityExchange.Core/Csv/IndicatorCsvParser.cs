@@ -96,12 +96,19 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             errors.Add(CsvTable.Issue(1, null, null, MessageKey.NoValues));
         }
 
+        if (expectedYear is null && fileYear is null && rows.Count > 0 && !errors.Any(e => e.Code is MessageKey.YearInvalid or MessageKey.YearMismatch))
+        {
+            errors.Add(CsvTable.Issue(1, layout.YearColumn >= 0 ? table.Header[layout.YearColumn] : "year", null, MessageKey.YearMissing));
+        }
+
         return new IndicatorCsv
         {
             Year = expectedYear ?? fileYear,
             EncodingName = decoded.EncodingName,
             Delimiter = table.Delimiter,
+            Header = table.Header,
             IndicatorCodes = [.. layout.Indicators.Select(i => i.Code)],
+            IndicatorHeaders = [.. layout.Indicators.Select(i => table.Header[i.Column])],
             Rows = rows,
             Errors = [.. errors.OrderBy(e => e.Row)],
         };

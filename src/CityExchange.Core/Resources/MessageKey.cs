@@ -64,4 +64,14 @@ public static class MessageKey
     public const string Constant = nameof(Constant);
 
     public const string NoValues = nameof(NoValues);
+
+    public const string TooLong = nameof(TooLong);
+
+    public const string UnknownCityColumn = nameof(UnknownCityColumn);
+
+    public const string ValueJumpUp = nameof(ValueJumpUp);
+
+    public const string ValueJumpDown = nameof(ValueJumpDown);
+
+    public const string LowCoverage = nameof(LowCoverage);
 }

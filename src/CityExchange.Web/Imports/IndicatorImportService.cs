@@ -8,9 +8,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Imports;
 
+/// <summary>The version of a year's data a caller saw: null <see cref="Version"/> when the year had no data then.</summary>
+public sealed record YearVersion(Guid? Version);
+
+public enum RestoreStatus
+{
+    Restored,
+    NotFound,
+    NotAccepted,
+}
+
+/// <summary>What a restore did: the new history record (status restored) or why nothing happened.</summary>
+public sealed record RestoreOutcome(RestoreStatus Status, long ImportId, long RestoredFromId, int Year, int Values);
+
 /// <summary>
-/// Replaces a year's indicator values from a CSV file in one transaction, and records every attempt in the
-/// import history. An invalid file changes no data; it is recorded as rejected.
+/// Replaces a year's indicator values in one transaction, and records every attempt in the import history.
+/// An invalid file changes no data; it is recorded as rejected. Nothing here ever deletes history.
 /// </summary>
 public sealed class IndicatorImportService(
     CityExchangeDbContext db,
@@ -22,67 +35,137 @@ public sealed class IndicatorImportService(
     {
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         var parsed = reference.CreateParser().Parse(request.Content, request.Year);
-        var record = new ImportRecord
-        {
-            Year = request.Year,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            User = request.User,
-            FileName = request.FileName,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content)),
-            Rows = parsed.Rows.Count,
-            Errors = parsed.Errors.Count,
-        };
+        var record = NewRecord(request.Year, request.FileName, request.User, request.Content, parsed);
+        record.IsDemo = request.IsDemo;
 
         if (!parsed.IsValid)
         {
-            record.Status = ImportRecord.Rejected;
-            db.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            LogImport(record);
+            await RecordRejectedAsync(record, cancellationToken);
             return new ImportOutcome(record.Id, parsed, 0, 0, []);
         }
 
         var values = parsed.Values.ToList();
-        record.Status = ImportRecord.Accepted;
-        record.Values = values.Count;
-        record.Snapshot = ValueSnapshot.Create(values);
-        await ReplaceYearAsync(request.Year, values, request.IsDemo, record, cancellationToken);
+        MarkAccepted(record, values);
+        await ReplaceYearAsync(request.Year, values, request.IsDemo, record, expected: null, cancellationToken);
         LogImport(record);
 
         var warnings = Warnings(reference, values);
         return new ImportOutcome(record.Id, parsed, values.Select(v => v.CityCode).Distinct().Count(), values.Count, warnings);
     }
 
-    /// <summary>Deletes the year's values and writes <paramref name="values"/> and the history record, all or nothing.</summary>
-    internal async Task ReplaceYearAsync(int year, IReadOnlyList<ParsedValue> values, bool isDemo, ImportRecord record, CancellationToken cancellationToken)
+    /// <summary>Puts back the values an accepted import produced, recorded as a new import with status restored.</summary>
+    public async Task<RestoreOutcome> RestoreAsync(long importId, string user, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        if (dataYear is null)
+        var source = await db.Set<ImportRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (source is null)
         {
-            dataYear = new DataYear { Year = year };
-            db.Add(dataYear);
+            return new RestoreOutcome(RestoreStatus.NotFound, 0, importId, 0, 0);
         }
 
-        dataYear.Kind = DataYear.Indicators;
-        dataYear.IsDemo = isDemo;
-        dataYear.UpdatedAt = record.CreatedAt;
-        dataYear.Version = Guid.NewGuid();
-        await db.SaveChangesAsync(cancellationToken);
-
-        await db.Set<IndicatorValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
-        db.AddRange(values.Select(v => new IndicatorValue
+        if (source.Status != ImportRecord.Accepted || source.Snapshot is null)
         {
-            Year = year,
-            CityCode = v.CityCode,
-            IndicatorCode = v.IndicatorCode,
-            Value = v.Value,
-            SourceNote = v.Source,
-        }));
+            return new RestoreOutcome(RestoreStatus.NotAccepted, 0, importId, source.Year, 0);
+        }
+
+        var values = ValueSnapshot.Read(source.Snapshot);
+        var record = new ImportRecord
+        {
+            Year = source.Year,
+            Status = ImportRecord.Restored,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            User = user,
+            FileName = source.FileName,
+            Sha256 = source.Sha256,
+            Rows = source.Rows,
+            Values = values.Count,
+            RestoredFromId = source.Id,
+            Snapshot = source.Snapshot,
+            IsDemo = source.IsDemo,
+        };
+        await ReplaceYearAsync(source.Year, values, source.IsDemo, record, expected: null, cancellationToken);
+        LogImport(record);
+        return new RestoreOutcome(RestoreStatus.Restored, record.Id, source.Id, source.Year, values.Count);
+    }
+
+    internal ImportRecord NewRecord(int year, string fileName, string user, byte[] content, IndicatorCsv parsed) => new()
+    {
+        Year = year,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+        User = user,
+        FileName = fileName,
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+        Rows = parsed.Rows.Count,
+        Errors = parsed.Errors.Count,
+    };
+
+    internal static void MarkAccepted(ImportRecord record, IReadOnlyList<ParsedValue> values)
+    {
+        record.Status = ImportRecord.Accepted;
+        record.Values = values.Count;
+        record.Snapshot = ValueSnapshot.Create(values);
+    }
+
+    internal async Task RecordRejectedAsync(ImportRecord record, CancellationToken cancellationToken)
+    {
+        record.Status = ImportRecord.Rejected;
         db.Add(record);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        LogImport(record);
+    }
+
+    /// <summary>
+    /// Deletes the year's values and writes <paramref name="values"/> and the history record, all or nothing, in one
+    /// explicit transaction. With <paramref name="expected"/>, the write happens only if the year's data is still at
+    /// that version (optimistic concurrency on <see cref="DataYear.Version"/>); returns false, changing nothing, otherwise.
+    /// </summary>
+    internal async Task<bool> ReplaceYearAsync(
+        int year, IReadOnlyList<ParsedValue> values, bool isDemo, ImportRecord record, YearVersion? expected, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+            if (expected is not null && dataYear?.Version != expected.Version)
+            {
+                return false;
+            }
+
+            if (dataYear is null)
+            {
+                dataYear = new DataYear { Year = year };
+                db.Add(dataYear);
+            }
+
+            dataYear.Kind = DataYear.Indicators;
+            dataYear.IsDemo = isDemo;
+            dataYear.UpdatedAt = record.CreatedAt;
+            // The UPDATE is conditional on the version read above, so a concurrent import makes it fail.
+            dataYear.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+
+            await db.Set<IndicatorValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
+            db.AddRange(values.Select(v => new IndicatorValue
+            {
+                Year = year,
+                CityCode = v.CityCode,
+                IndicatorCode = v.IndicatorCode,
+                Value = v.Value,
+                SourceNote = v.Source,
+            }));
+            db.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException) when (expected is not null)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static List<RankingWarning> Warnings(IndexReference reference, List<ParsedValue> values)

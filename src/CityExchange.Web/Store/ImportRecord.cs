@@ -34,4 +34,7 @@ public sealed class ImportRecord
     public long? RestoredFromId { get; set; }
 
     public byte[]? Snapshot { get; set; }
+
+    /// <summary>True when the values are synthetic demo data (the bundled demo years); a restore keeps the flag.</summary>
+    public bool IsDemo { get; set; }
 }

@@ -15,6 +15,11 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
 {
     public const string ApiToken = "test-token-0123456789";
 
+    /// <summary>The first admin, created from configuration at start-up (tests only; the app has no default).</summary>
+    public const string AdminEmail = "admin@cityexchange.test";
+
+    public const string AdminPassword = "test-admin-passphrase-2070";
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"cityexchange-tests-{Guid.NewGuid():N}.db");
 
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
@@ -23,6 +28,8 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Import:ApiToken", ApiToken);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(ConnectionString)));
     }

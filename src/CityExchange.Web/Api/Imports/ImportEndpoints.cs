@@ -1,6 +1,7 @@
 using CityExchange.Core.Csv;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Imports;
+using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CityExchange.Web.Api.Imports;
@@ -16,15 +17,39 @@ public sealed record ImportError(int Row, string? Column, string? Value, string 
     public static ImportError From(CsvIssue issue) => new(issue.Row, issue.Column, issue.Value, issue.Message, issue.Code);
 }
 
+/// <summary>One entry of <c>GET /api/imports</c>: exactly these fields. <c>status</c> is accepted, rejected or restored.</summary>
+public sealed record ImportListItem(
+    long Id, int Year, string Status, DateTime CreatedAt, string User, string FileName, string Sha256, int Rows, int Values, int Errors)
+{
+    public static ImportListItem From(ImportHistoryItem i) => new(i.Id, i.Year, i.Status, i.CreatedAt, i.User, i.FileName, i.Sha256, i.Rows, i.Values, i.Errors);
+}
+
+/// <summary>Success body of <c>POST /api/imports/{id}/restore</c>.</summary>
+public sealed record RestoreSummary(long ImportId, long RestoredFrom, int Year, int Values);
+
+/// <summary>Success body of <c>PUT /api/cities</c>.</summary>
+public sealed record CityUploadSummary(int Cities, int Added, int Updated);
+
 public static class ImportEndpoints
 {
-    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    public const long MaxUploadBytes = UploadSetup.MaxFileBytes;
 
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/years/{year:int}/indicators", PutIndicatorsAsync)
             .AddEndpointFilter<ApiTokenFilter>()
             .WithName("PutIndicators")
+            .DisableAntiforgery();
+        app.MapGet("/api/imports", ListImportsAsync)
+            .AddEndpointFilter<TokenOrEditorFilter>()
+            .WithName("ListImports");
+        app.MapPost("/api/imports/{id:long}/restore", RestoreAsync)
+            .AddEndpointFilter<ApiTokenFilter>()
+            .WithName("RestoreImport")
+            .DisableAntiforgery();
+        app.MapPut("/api/cities", PutCitiesAsync)
+            .AddEndpointFilter<ApiTokenFilter>()
+            .WithName("PutCities")
             .DisableAntiforgery();
         return app;
     }
@@ -39,22 +64,57 @@ public static class ImportEndpoints
         var content = await ReadBodyAsync(http, cancellationToken);
         if (content is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-                detail: $"Uploads are limited to {MaxUploadBytes / (1024 * 1024)} MB.");
+            return TooLarge();
         }
 
         var fileName = http.Request.Headers["X-File-Name"].ToString() is { Length: > 0 } name ? name : $"api-{year}.csv";
         var outcome = await imports.ImportAsync(new ImportRequest(year, content, fileName[..Math.Min(fileName.Length, 260)], "api"), cancellationToken);
         if (!outcome.Accepted)
         {
-            return Results.Json(
-                new ImportErrorResponse("The file has errors; nothing was stored.", StatusCodes.Status400BadRequest,
-                    [.. outcome.Parsed.Errors.Select(ImportError.From)]),
-                statusCode: StatusCodes.Status400BadRequest);
+            return Errors(outcome.Parsed.Errors);
         }
 
         return Results.Ok(new ImportSummary(outcome.ImportId, year, outcome.Cities, outcome.Values, outcome.Warnings));
     }
+
+    private static async Task<IResult> ListImportsAsync(int? year, string? status, string? user, ImportHistory history, CancellationToken cancellationToken)
+    {
+        var items = await history.ListAsync(new ImportFilter(year, status, user), cancellationToken: cancellationToken);
+        return Results.Ok(items.Select(ImportListItem.From));
+    }
+
+    private static async Task<IResult> RestoreAsync(long id, IndicatorImportService imports, CancellationToken cancellationToken)
+    {
+        var outcome = await imports.RestoreAsync(id, "api", cancellationToken);
+        return outcome.Status switch
+        {
+            RestoreStatus.Restored => Results.Ok(new RestoreSummary(outcome.ImportId, outcome.RestoredFromId, outcome.Year, outcome.Values)),
+            RestoreStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such import", detail: $"There is no import {id}."),
+            _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only accepted imports can be restored",
+                detail: $"Import {id} was not accepted, so it produced no data to restore."),
+        };
+    }
+
+    private static async Task<IResult> PutCitiesAsync(HttpContext http, CityImportService cities, CancellationToken cancellationToken)
+    {
+        var content = await ReadBodyAsync(http, cancellationToken);
+        if (content is null)
+        {
+            return TooLarge();
+        }
+
+        var outcome = await cities.UpsertAsync(content, cancellationToken);
+        return outcome.Accepted
+            ? Results.Ok(new CityUploadSummary(outcome.Parsed.Cities.Count, outcome.Added, outcome.Updated))
+            : Errors(outcome.Parsed.Errors);
+    }
+
+    private static IResult Errors(IReadOnlyList<CsvIssue> errors) => Results.Json(
+        new ImportErrorResponse("The file has errors; nothing was stored.", StatusCodes.Status400BadRequest, [.. errors.Select(ImportError.From)]),
+        statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult TooLarge() => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
+        detail: $"Uploads are limited to {MaxUploadBytes / (1024 * 1024)} MB.");
 
     /// <summary>Reads the body into memory, or returns null when it is larger than the limit.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

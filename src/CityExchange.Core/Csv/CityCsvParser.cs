@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using CityExchange.Core.Cities;
+using CityExchange.Core.Resources;
+
+namespace CityExchange.Core.Csv;
+
+/// <summary>The outcome of parsing a city file: the cities, and every error (the cities are complete only when there is none).</summary>
+public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IReadOnlyList<CsvIssue> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Parses a file with the columns of <c>cities.csv</c> (any order): <c>code</c>, names, province, region,
+/// <c>level</c> (municipality | capital | other), <c>east_west</c> (east | west | blank), <c>north_south</c>
+/// (north | south | blank). Encodings, delimiters and structural errors as for indicator files; every problem is located.
+/// </summary>
+public static partial class CityCsvParser
+{
+    public const int MaxCodeLength = 64;
+
+    private static readonly (string Name, int MaxLength, bool Required)[] Columns =
+    [
+        ("code", MaxCodeLength, true),
+        ("name_zh", 64, true),
+        ("name_en", 128, true),
+        ("province_zh", 64, true),
+        ("province_en", 128, true),
+        ("region_zh", 32, true),
+        ("region_en", 64, true),
+        ("level", 32, true),
+        ("east_west", 16, false),
+        ("north_south", 16, false),
+    ];
+
+    private static readonly string[] EastWest = ["east", "west"];
+    private static readonly string[] NorthSouth = ["north", "south"];
+
+    public static IReadOnlyList<string> ColumnNames { get; } = [.. Columns.Select(c => c.Name)];
+
+    public static CityCsv Parse(ReadOnlySpan<byte> content, int maxRows = CsvTable.DefaultMaxRows)
+    {
+        var errors = new List<CsvIssue>();
+        var decoded = DecodedText.Decode(content);
+        if (!decoded.IsText)
+        {
+            errors.Add(CsvTable.Issue(1, null, null, decoded.ErrorKey!));
+            return new CityCsv(decoded.EncodingName, [], errors);
+        }
+
+        var table = CsvTable.Read(decoded.Text!, errors, maxRows);
+        if (table is null)
+        {
+            return new CityCsv(decoded.EncodingName, [], errors);
+        }
+
+        var index = ReadHeader(table.Header, errors);
+        if (table.Records.Count == 0)
+        {
+            errors.Add(CsvTable.Issue(1, null, null, MessageKey.HeaderOnly));
+        }
+
+        var cities = new List<City>(table.Records.Count);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in table.Records)
+        {
+            if (record.Cells.Length != table.Header.Length)
+            {
+                errors.Add(CsvTable.Issue(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length));
+            }
+
+            var before = errors.Count;
+            var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var (name, maxLength, required) in Columns)
+            {
+                if (!index.TryGetValue(name, out var column))
+                {
+                    continue;
+                }
+
+                var value = column < record.Cells.Length ? record.Cells[column].Trim() : string.Empty;
+                var header = table.Header[column];
+                if (value.Length == 0)
+                {
+                    if (required)
+                    {
+                        errors.Add(CsvTable.Issue(record.Line, header, value, MessageKey.MissingValue, name));
+                    }
+
+                    cells[name] = null;
+                    continue;
+                }
+
+                if (value.Length > maxLength)
+                {
+                    errors.Add(CsvTable.Issue(record.Line, header, value, MessageKey.TooLong, value, maxLength));
+                    continue;
+                }
+
+                cells[name] = Check(record.Line, header, name, value, seen, errors);
+            }
+
+            if (errors.Count == before && index.Count == Columns.Length)
+            {
+                cities.Add(new City(
+                    Code: cells["code"]!,
+                    NameZh: cells["name_zh"]!,
+                    NameEn: cells["name_en"]!,
+                    ProvinceZh: cells["province_zh"]!,
+                    ProvinceEn: cells["province_en"]!,
+                    RegionZh: cells["region_zh"]!,
+                    RegionEn: cells["region_en"]!,
+                    Level: cells["level"]!,
+                    EastWest: cells["east_west"],
+                    NorthSouth: cells["north_south"]));
+            }
+        }
+
+        return new CityCsv(decoded.EncodingName, errors.Count == 0 ? cities : [], [.. errors.OrderBy(e => e.Row)]);
+    }
+
+    /// <summary>Checks one non-empty cell; returns its normalised value (null when invalid).</summary>
+    private static string? Check(int line, string header, string name, string value, Dictionary<string, int> seen, List<CsvIssue> errors)
+    {
+        switch (name)
+        {
+            case "code":
+                if (!CodePattern().IsMatch(value))
+                {
+                    errors.Add(CsvTable.Issue(line, header, value, MessageKey.InvalidCode, value));
+                    return null;
+                }
+
+                if (seen.TryGetValue(value, out var first))
+                {
+                    errors.Add(CsvTable.Issue(line, header, value, MessageKey.DuplicateCode, value, first));
+                    return null;
+                }
+
+                seen[value] = line;
+                return value;
+            case "level":
+                return OneOf(line, header, value, CityLevels.All, errors);
+            case "east_west":
+                return OneOf(line, header, value, EastWest, errors);
+            case "north_south":
+                return OneOf(line, header, value, NorthSouth, errors);
+            default:
+                return value;
+        }
+    }
+
+    private static string? OneOf(int line, string header, string value, IReadOnlyList<string> allowed, List<CsvIssue> errors)
+    {
+        var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            errors.Add(CsvTable.Issue(line, header, value, MessageKey.InvalidValue, value, string.Join(", ", allowed)));
+        }
+
+        return match;
+    }
+
+    private static Dictionary<string, int> ReadHeader(string[] header, List<CsvIssue> errors)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i];
+            if (name.Length == 0)
+            {
+                errors.Add(CsvTable.Issue(1, null, name, MessageKey.EmptyColumnName, i + 1));
+            }
+            else if (!Columns.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors.Add(CsvTable.Issue(1, name, name, MessageKey.UnknownCityColumn, name, string.Join(", ", ColumnNames)));
+            }
+            else if (!index.TryAdd(name, i))
+            {
+                errors.Add(CsvTable.Issue(1, name, name, MessageKey.DuplicateColumn, name));
+            }
+        }
+
+        foreach (var (name, _, _) in Columns)
+        {
+            if (!index.ContainsKey(name))
+            {
+                errors.Add(CsvTable.Issue(1, name, null, MessageKey.MissingColumn, name));
+            }
+        }
+
+        return index;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}

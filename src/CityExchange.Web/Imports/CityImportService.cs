@@ -1,0 +1,62 @@
+using CityExchange.Core.Cities;
+using CityExchange.Core.Csv;
+using CityExchange.Web.Scoring;
+using CityExchange.Web.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityExchange.Web.Imports;
+
+/// <summary>What a city upload did: the parse (with every error) and, when valid, how many cities were added or updated.</summary>
+public sealed record CityImportOutcome(CityCsv Parsed, int Added, int Updated)
+{
+    public bool Accepted => Parsed.IsValid;
+}
+
+/// <summary>Upserts cities by code from a <c>cities.csv</c>-shaped file, all or nothing; never deletes a city.</summary>
+public sealed class CityImportService(CityExchangeDbContext db, ReferenceCache referenceCache, ILogger<CityImportService> logger)
+{
+    public async Task<CityImportOutcome> UpsertAsync(byte[] content, CancellationToken cancellationToken = default)
+    {
+        var parsed = CityCsvParser.Parse(content);
+        if (!parsed.IsValid)
+        {
+            return new CityImportOutcome(parsed, 0, 0);
+        }
+
+        int added = 0, updated = 0;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                var existing = await db.Set<City>().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
+                foreach (var city in parsed.Cities)
+                {
+                    if (existing.TryGetValue(city.Code, out var stored))
+                    {
+                        if (stored != city)
+                        {
+                            db.Entry(stored).CurrentValues.SetValues(city);
+                            updated++;
+                        }
+                    }
+                    else
+                    {
+                        db.Add(city);
+                        added++;
+                    }
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        referenceCache.Invalidate();
+        logger.LogInformation("City upload: {Added} added, {Updated} updated", added, updated);
+        return new CityImportOutcome(parsed, added, updated);
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using CityExchange.Web.Imports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityExchange.Web.Pages.Upload;
+
+/// <summary>Pick a year (or let the file's year column say it) and a file; the file is staged and previewed before anything is stored.</summary>
+[RequestSizeLimit(UploadSetup.MaxFormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadSetup.MaxFormBytes)]
+public sealed class IndexModel(UploadService uploads, UploadTemplates templates) : PageModel
+{
+    [BindProperty]
+    public UploadInput Input { get; set; } = new();
+
+    public bool TooLarge { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Cancelled { get; set; }
+
+    public void OnGet()
+    {
+        if (HttpContext.Items.ContainsKey(UploadSetup.TooLargeItem))
+        {
+            TooLarge = true;
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Input.File is { Length: > UploadSetup.MaxFileBytes })
+        {
+            TooLarge = true;
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var id = await uploads.StageAsync(new UploadRequest(Input.Year, await ReadAsync(Input.File!, cancellationToken), FileName(Input.File!), User.Identity!.Name!), cancellationToken);
+        var location = Url.Page("/Upload/Preview", new { id })!;
+        // The page's script posts with XMLHttpRequest (to show progress) and navigates itself.
+        return Request.Headers.XRequestedWith == "XMLHttpRequest" ? new JsonResult(new { location }) : LocalRedirect(location);
+    }
+
+    public async Task<IActionResult> OnGetTemplateAsync(int year, bool prefill, CancellationToken cancellationToken) =>
+        year is < 1900 or > 2200
+            ? BadRequest()
+            : File(await templates.TemplateAsync(year, prefill, cancellationToken), "text/csv; charset=utf-8", $"cityexchange-{year}-template.csv");
+
+    public async Task<IActionResult> OnGetDictionaryAsync(CancellationToken cancellationToken) =>
+        File(await templates.DictionaryAsync(cancellationToken), "text/csv; charset=utf-8", "cityexchange-indicators.csv");
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The client's file name without any folder, at most 260 characters; shown HTML-encoded, never used as a path.</summary>
+    private static string FileName(IFormFile file)
+    {
+        var name = file.FileName.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..].Trim();
+        if (name.Length == 0)
+        {
+            name = "upload.csv";
+        }
+
+        return name[..Math.Min(name.Length, 260)];
+    }
+
+    public sealed record UploadInput
+    {
+        [Range(1900, 2200)]
+        public int? Year { get; init; }
+
+        [Required]
+        public IFormFile? File { get; init; }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CityExchange.Web.Store;
+using CityExchange.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityExchange.Web.Tests.Imports;
+
+/// <summary>History (GET /api/imports, /Imports), restore, and atomicity under an injected fault.</summary>
+[Collection(WebTestGroup.Name)]
+public sealed class ImportHistoryTests(CityExchangeFactory factory)
+{
+    private static Uri Api(int year) => new($"/api/years/{year}/indicators", UriKind.Relative);
+
+    private static async Task<long> PutAsync(HttpClient client, int year, params string[] lines)
+    {
+        var response = await client.PutAsync(Api(year), Csv.Content(lines));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetInt64();
+    }
+
+    private async Task<List<string>> StoredAsync(int year)
+    {
+        await using var db = factory.CreateDbContext();
+        var values = await db.Set<IndicatorValue>().Where(v => v.Year == year).ToListAsync();
+        return [.. values.Select(v => $"{v.CityCode}:{v.IndicatorCode}={v.Value}").Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task GetImports_ListsEveryImportNewestFirstWithExactlyTheContractFields()
+    {
+        var client = factory.CreateClientWithToken();
+        var accepted = await PutAsync(client, 2084, "city,consulates", "beijing,1", "shanghai,2");
+        using var rejectedRequest = new HttpRequestMessage(HttpMethod.Put, Api(2084)) { Content = Csv.Content("city,consulates", "Gotham,x") };
+        rejectedRequest.Headers.Add("X-File-Name", "rejected-2084.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(rejectedRequest)).StatusCode);
+
+        var all = await client.GetFromJsonAsync<JsonElement[]>("/api/imports");
+        var mine = all!.Where(i => i.GetProperty("year").GetInt32() == 2084).ToList();
+
+        Assert.Equal(
+            ["createdAt", "errors", "fileName", "id", "rows", "sha256", "status", "user", "values", "year"],
+            all!.SelectMany(i => i.EnumerateObject().Select(p => p.Name)).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(all!, i => Assert.Contains(i.GetProperty("status").GetString(), new[] { "accepted", "rejected", "restored" }));
+        var ids = all!.Select(i => i.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(ids.OrderDescending(), ids);
+        Assert.Equal(2, mine.Count);
+        var (newest, oldest) = (mine[0], mine[1]);
+        Assert.Equal(("rejected", "rejected-2084.csv", 1, 0, 2), (newest.GetProperty("status").GetString(), newest.GetProperty("fileName").GetString(),
+            newest.GetProperty("rows").GetInt32(), newest.GetProperty("values").GetInt32(), newest.GetProperty("errors").GetInt32()));
+        Assert.Equal((accepted, "accepted", "api", 2, 2, 0), (oldest.GetProperty("id").GetInt64(), oldest.GetProperty("status").GetString(),
+            oldest.GetProperty("user").GetString(), oldest.GetProperty("rows").GetInt32(), oldest.GetProperty("values").GetInt32(), oldest.GetProperty("errors").GetInt32()));
+        // SHA-256 of the exact bytes sent.
+        var sent = System.Text.Encoding.UTF8.GetBytes("city,consulates\nbeijing,1\nshanghai,2\n");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sent)), oldest.GetProperty("sha256").GetString());
+        Assert.EndsWith("Z", oldest.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetImports_AcceptsASignedInEditorInsteadOfTheToken()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+
+        var response = await browser.Client.GetAsync(new Uri("/api/imports?year=2013", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await response.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
+    }
+
+    [Fact]
+    public async Task Restore_PutsBackTheValuesOfAnAcceptedImportAndRecordsIt()
+    {
+        var client = factory.CreateClientWithToken();
+        var first = await PutAsync(client, 2076, "city,consulates,odi", "beijing,1,2", "shanghai,3,4");
+        await PutAsync(client, 2076, "city,sister_cities", "tianjin,9");
+        Assert.Equal(["tianjin:sister_cities=9"], await StoredAsync(2076));
+
+        var response = await client.PostAsync(new Uri($"/api/imports/{first}/restore", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(first, body.GetProperty("restoredFrom").GetInt64());
+        Assert.Equal(["beijing:consulates=1", "beijing:odi=2", "shanghai:consulates=3", "shanghai:odi=4"], await StoredAsync(2076));
+        await using var check = factory.CreateDbContext();
+        var restored = await check.Set<ImportRecord>().SingleAsync(i => i.Id == body.GetProperty("importId").GetInt64());
+        Assert.Equal((ImportRecord.Restored, first, 4, 2076), (restored.Status, restored.RestoredFromId!.Value, restored.Values, restored.Year));
+        Assert.Equal(3, await check.Set<ImportRecord>().CountAsync(i => i.Year == 2076));
+    }
+
+    [Fact]
+    public async Task Restore_UnknownImportIs404AndARejectedOneIs409()
+    {
+        var client = factory.CreateClientWithToken();
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync(Api(2070), Csv.Content("city,consulates", "Gotham,1"))).StatusCode);
+        await using var db = factory.CreateDbContext();
+        var rejected = await db.Set<ImportRecord>().Where(i => i.Status == ImportRecord.Rejected).MaxAsync(i => i.Id);
+
+        var unknown = await client.PostAsync(new Uri("/api/imports/99999999/restore", UriKind.Relative), null);
+        var notAccepted = await client.PostAsync(new Uri($"/api/imports/{rejected}/restore", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, notAccepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restore_FromTheImportsPageWithAntiforgery()
+    {
+        var client = factory.CreateClientWithToken();
+        var first = await PutAsync(client, 2080, "city,consulates", "beijing,5");
+        await PutAsync(client, 2080, "city,consulates", "beijing,6");
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var html = await browser.GetHtmlAsync("/Imports?year=2080");
+        Assert.Contains($"id=\"import-{first}\"", html, StringComparison.Ordinal);
+
+        using var response = await browser.PostFormAsync("/Imports?handler=Restore", BrowserSession.Token(html), ("restore.ImportId", first.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(["beijing:consulates=5"], await StoredAsync(2080));
+        var after = await browser.GetHtmlAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("id=\"import-restored\"", after, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"restored\"", after, StringComparison.Ordinal);
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(CityExchangeFactory.AdminEmail, (await db.Set<ImportRecord>().Where(i => i.Year == 2080).OrderBy(i => i.Id).LastAsync()).User);
+    }
+
+    [Fact]
+    public async Task Imports_PageFiltersByStatus()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+
+        var html = await browser.GetHtmlAsync("/Imports?status=rejected");
+
+        Assert.DoesNotContain("data-status=\"accepted\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-status=\"restored\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_AFaultMidTransactionLeavesTheYearAsItWas()
+    {
+        var client = factory.CreateClientWithToken();
+        await PutAsync(client, 2081, "city,consulates", "beijing,1", "shanghai,2");
+        Guid version;
+        await using (var db = factory.CreateDbContext())
+        {
+            version = (await db.Set<DataYear>().SingleAsync(y => y.Year == 2081)).Version;
+        }
+
+        var fault = new FailOnSecondSaveInterceptor();
+        using var faulty = factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.ConfigureDbContext<CityExchangeDbContext>(options => options.AddInterceptors(fault))));
+        var faultyClient = faulty.CreateClient();
+        faultyClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", CityExchangeFactory.ApiToken);
+        fault.Armed = true;
+
+        var response = await faultyClient.PutAsync(Api(2081), Csv.Content("city,consulates", "tianjin,7"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(2, fault.Calls);
+        Assert.Equal(["beijing:consulates=1", "shanghai:consulates=2"], await StoredAsync(2081));
+        await using var after = factory.CreateDbContext();
+        Assert.Equal(version, (await after.Set<DataYear>().SingleAsync(y => y.Year == 2081)).Version);
+        Assert.Equal(1, await after.Set<ImportRecord>().CountAsync(i => i.Year == 2081));
+    }
+
+    [Fact]
+    public async Task Import_Gb18030AndUtf8BomFilesGiveIdenticalData()
+    {
+        string[] lines = ["城市,consulates,外籍人员居民人数,source", "北京,61,\"175,129\",北京统计年鉴", "上海市,75,NA,上海外办", "Guangzhou,64,12.5,"];
+        var client = factory.CreateClientWithToken();
+        (await client.PutAsync(Api(2082), Csv.Bytes(Encoded.Gb18030(lines)))).EnsureSuccessStatusCode();
+        (await client.PutAsync(Api(2083), Csv.Bytes(Encoded.Utf8Bom(lines)))).EnsureSuccessStatusCode();
+
+        await using var db = factory.CreateDbContext();
+        var gb = await db.Set<IndicatorValue>().Where(v => v.Year == 2082).OrderBy(v => v.CityCode).ThenBy(v => v.IndicatorCode)
+            .Select(v => new { v.CityCode, v.IndicatorCode, v.Value, v.SourceNote }).ToListAsync();
+        var bom = await db.Set<IndicatorValue>().Where(v => v.Year == 2083).OrderBy(v => v.CityCode).ThenBy(v => v.IndicatorCode)
+            .Select(v => new { v.CityCode, v.IndicatorCode, v.Value, v.SourceNote }).ToListAsync();
+
+        Assert.Equal(5, gb.Count);
+        Assert.Equal(gb, bom);
+        Assert.Contains(gb, v => v is { CityCode: "beijing", IndicatorCode: "foreign_residents", Value: 175129, SourceNote: "北京统计年鉴" });
+    }
+
+    [Fact]
+    public async Task Upload_Gb18030FileIsReadAsChineseOnThePreview()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+
+        var (_, html) = await browser.PreviewAsync(Encoded.Gb18030("城市,consulates,source", "北京,61,北京统计年鉴"), 2082, "gbk.csv");
+
+        Assert.Contains("GB18030", html, StringComparison.Ordinal);
+        Assert.Contains("北京统计年鉴", html, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<byte[], string, int, string?> ErrorKinds => new()
+    {
+        { Encoded.Utf8("city,consulates", "Gotham,1"), "UnknownCity", 2, "city" },
+        { Encoded.Utf8("city,consulates,bogus", "beijing,1,2"), "UnknownColumn", 1, "bogus" },
+        { Encoded.Utf8("city,consulates,consulates", "beijing,1,2"), "DuplicateColumn", 1, "consulates" },
+        { Encoded.Utf8("town,consulates", "beijing,1"), "MissingCityColumn", 1, "city" },
+        { Encoded.Utf8("city,consulates", "beijing,many"), "NotANumber", 2, "consulates" },
+        { Encoded.Utf8("city,consulates", "beijing,-3"), "Negative", 2, "consulates" },
+        { Encoded.Utf8("city,consulates", "beijing,1", "北京,2"), "DuplicateCity", 3, "city" },
+        { Encoded.Utf8("city,consulates", "beijing,1,7"), "RaggedRow", 2, null },
+        { Encoded.Utf8("city,year,consulates", "beijing,2069,1"), "YearMismatch", 2, "year" },
+        { Encoded.Utf8("city,year,consulates", "beijing,20x0,1"), "YearInvalid", 2, "year" },
+        { [], "EmptyFile", 1, null },
+        { Encoded.Utf8("city,consulates"), "HeaderOnly", 1, null },
+        { [0x00, 0x01, 0x02, 0x03, 0x63, 0x69, 0x74, 0x79], "BinaryFile", 1, null },
+        { [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "ExcelFile", 1, null },
+        { [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "ExcelFile", 1, null },
+        { Encoded.Utf8("city,consulates", "beijing,\"1\"2\""), "BadQuote", 2, null },
+        { Encoded.Utf8("city,consulates", ",1"), "MissingCity", 2, "city" },
+        { Encoded.Utf8("city,consulates", "beijing,NA"), "NoValues", 1, null },
+        { Encoded.Utf8("city,consulates,source:odi", "beijing,1,x"), "SourceForUnknownIndicator", 1, "source:odi" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorKinds))]
+    public async Task Put_EachErrorKindIs400WithTheErrorLocated(byte[] file, string code, int row, string? column)
+    {
+        var client = factory.CreateClientWithToken();
+        var before = await StoredAsync(2070);
+
+        var response = await client.PutAsync(Api(2070), Csv.Bytes(file));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ToList();
+        var error = Assert.Single(errors, e => e.GetProperty("code").GetString() == code);
+        Assert.Equal(row, error.GetProperty("row").GetInt32());
+        Assert.Equal(column, error.GetProperty("column").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        Assert.Equal(before, await StoredAsync(2070));
+    }
+
+    [Fact]
+    public async Task Put_MoreThanTheRowLimitIs400TooManyRows()
+    {
+        var client = factory.CreateClientWithToken();
+        var lines = new List<string> { "city,consulates" };
+        lines.AddRange(Enumerable.Repeat("beijing,1", 100_001));
+
+        var response = await client.PutAsync(Api(2070), Csv.Content([.. lines]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray();
+        Assert.Contains(errors, e => e.GetProperty("code").GetString() == "TooManyRows");
+    }
+
+    /// <summary>Counts SaveChanges once armed and throws on the second: mid-transaction, after the year row was updated.</summary>
+    private sealed class FailOnSecondSaveInterceptor : SaveChangesInterceptor
+    {
+        private int _calls;
+
+        public bool Armed { get; set; }
+
+        public int Calls => _calls;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed && Interlocked.Increment(ref _calls) == 2)
+            {
+                throw new InvalidOperationException("Injected fault mid-transaction.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+}
