@@ -4,6 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
+using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
 using CityExchange.Web.Scoring;
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<IndicatorImportService>();
+builder.Services.AddDashboard();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -42,6 +44,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePages();
+app.UseDashboardStatusPages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
