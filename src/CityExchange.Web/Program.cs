@@ -6,6 +6,7 @@ using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
 using CityExchange.Web.Health;
+using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
 using CityExchange.Web.Scoring;
@@ -27,6 +28,7 @@ builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<IndicatorImportService>();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddUploads();
+builder.Services.AddDashboard();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -51,10 +53,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// Culture first, so error pages re-executed below keep the reader's language.
+app.UseCityExchangeLocalization();
 app.UseStatusCodePages();
+app.UseDashboardStatusPages();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
-app.UseCityExchangeLocalization();
 app.UseUploadSizeLimit();
 app.UseRouting();
 app.UseAuthentication();

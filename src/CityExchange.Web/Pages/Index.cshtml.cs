@@ -1,20 +1,19 @@
-using CityExchange.Core.Scoring;
-using CityExchange.Web.Scoring;
+using CityExchange.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages;
 
-public sealed class IndexModel(RankingService rankings) : PageModel
+public sealed class IndexModel(DashboardQueries queries) : PageModel
 {
-    public YearScores? Scores { get; private set; }
+    public OverviewView? View { get; private set; }
 
-    public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
+    public bool HasData { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken cancellationToken)
     {
-        var years = await rankings.GetYearsAsync(cancellationToken);
-        var shown = years.FirstOrDefault(y => y.Year == year) ?? years.LastOrDefault(y => !y.IsDemo) ?? years.LastOrDefault();
-        if (shown is not null)
-        {
-            Scores = await rankings.ScoreAsync(shown.Year, ScoringOptions.Default, cancellationToken);
-        }
+        View = await queries.OverviewAsync(year, cancellationToken);
+        HasData = View is not null || (await queries.YearsAsync(cancellationToken)).Count > 0;
+        return View is null && (year is not null || HasData) ? NotFound() : Page();
     }
 }

@@ -1,0 +1,153 @@
+using CityExchange.Core.Cities;
+using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
+
+namespace CityExchange.Web.Dashboard;
+
+/// <summary>A region of the report (part 4.3) with its key (Chinese) and both names.</summary>
+public sealed record RegionOption(string Key, string NameZh, string NameEn);
+
+/// <summary>A city's rank (overall and per domain) in one year; null ranks where it has none.</summary>
+public sealed record RankHistoryPoint(int Year, bool IsDemo, bool IsPublished, int CityCount, int? Rank, IReadOnlyList<int?> DomainRanks);
+
+/// <summary>The city that leads a domain (several when tied).</summary>
+public sealed record DomainLeader(Domain Domain, IReadOnlyList<City> Cities, double Score);
+
+/// <summary>A city whose overall rank changed since the previous year with data.</summary>
+public sealed record Mover(City City, int PreviousRank, int Rank)
+{
+    public int Change => PreviousRank - Rank;
+}
+
+/// <summary>The overview page: the year's top ten, domain leaders, every city's score and the biggest movers.</summary>
+public sealed record OverviewView(
+    YearContext Context,
+    IReadOnlyList<RankingRow> Rows,
+    IReadOnlyList<DomainLeader> Leaders,
+    IReadOnlyList<Mover> Risers,
+    IReadOnlyList<Mover> Fallers)
+{
+    public const int TopCount = 10;
+    public const int MoverCount = 5;
+
+    public IEnumerable<RankingRow> Top => Rows.Where(r => r.Rank > 0).Take(TopCount);
+}
+
+/// <summary>The rankings page: the visible rows after filter, sort and paging, and what produced them.</summary>
+public sealed record RankingsView(
+    YearContext Context,
+    RankingsQuery Query,
+    Domain? Domain,
+    RankingSort Sort,
+    bool Descending,
+    IReadOnlyList<RankingRow> Rows,
+    int MatchCount,
+    int CityCount,
+    int Page,
+    int PageCount,
+    IReadOnlyList<RegionOption> Regions,
+    IReadOnlyList<ScoringWarning> Warnings)
+{
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Query.Region) || CityGroups.IsKnown(Query.Group) || !string.IsNullOrWhiteSpace(Query.Q);
+
+    /// <summary>The query with another sort: the same column again flips the direction, a new column takes its default.</summary>
+    public RankingsQuery SortedBy(RankingSort sort)
+    {
+        var descending = sort == Sort ? !Descending : sort.DescendingByDefault();
+        return Query with { Sort = sort == RankingSort.Rank ? null : sort.Code(), Dir = descending == sort.DescendingByDefault() ? null : descending ? "desc" : "asc", P = null };
+    }
+}
+
+/// <summary>An indicator of one city: raw value and normalised score, its rank among the cities with a value, and the year's spread.</summary>
+public sealed record IndicatorRow(
+    Indicator Indicator,
+    double Raw,
+    double Normalised,
+    int Rank,
+    int ValueCount,
+    double Min,
+    double Median,
+    double Max,
+    string? SourceNote)
+{
+    public bool HasValue => !double.IsNaN(Raw);
+}
+
+/// <summary>How far a city's score (an indicator's normalised score, or a domain score) is from the median city's.</summary>
+public sealed record Deviation(Domain Domain, Indicator? Indicator, double Score, double Median)
+{
+    public double Difference => Score - Median;
+}
+
+/// <summary>One city in one year, with what its profile and the comparison page show.</summary>
+public sealed record CitySnapshot(
+    City City,
+    double Score,
+    int Rank,
+    int? PublishedRank,
+    double Coverage,
+    IReadOnlyList<DomainResult> Domains,
+    Movement Movement,
+    IReadOnlyList<IndicatorRow>? Indicators,
+    IReadOnlyList<RankHistoryPoint> History)
+{
+    public DomainResult Domain(Domain domain) => Domains[(int)domain];
+}
+
+/// <summary>The city profile page.</summary>
+public sealed record CityProfileView(
+    YearContext Context,
+    CitySnapshot City,
+    int CityCount,
+    IReadOnlyList<double> MedianDomains,
+    IReadOnlyList<Deviation> Strengths,
+    IReadOnlyList<Deviation> Weaknesses,
+    IReadOnlyList<Indicator> MissingIndicators)
+{
+    public const int DeviationCount = 3;
+}
+
+/// <summary>An indicator of two cities side by side; the difference is A − B in normalised points.</summary>
+public sealed record CompareIndicatorRow(Indicator Indicator, IndicatorRow A, IndicatorRow B)
+{
+    public double Difference => A.Normalised - B.Normalised;
+}
+
+/// <summary>The comparison page.</summary>
+public sealed record CompareView(
+    YearContext Context,
+    CitySnapshot A,
+    CitySnapshot B,
+    int CityCount,
+    IReadOnlyList<CompareIndicatorRow>? Indicators,
+    IReadOnlyList<City> Choices);
+
+/// <summary>A year with data and how many cities it has.</summary>
+public sealed record YearSummaryRow(int Year, string Kind, bool IsDemo, int Cities);
+
+/// <summary>The report's worked example scored by the engine: four cities, four indicators.</summary>
+public sealed record WorkedExample(IReadOnlyList<City> Cities, IReadOnlyList<Indicator> Indicators, IndicatorMatrix Raw, IReadOnlyList<int> IndicatorIndex, ScoreSheet Sheet);
+
+/// <summary>The methodology page.</summary>
+public sealed record MethodologyView(
+    IndicatorFramework Framework,
+    ScoringWeights Weights,
+    IReadOnlyList<YearSummaryRow> Years,
+    WorkedExample Example,
+    int CityCount)
+{
+    /// <summary>An indicator's weight in the overall score: its domain's share times its share within the domain.</summary>
+    public double EffectiveWeight(int indicator)
+    {
+        var domain = Framework.DomainOf[indicator];
+        var domainShare = Weights.Domain[domain] / Weights.Domain.Sum();
+        var inDomain = Enumerable.Range(0, Framework.Count).Where(j => Framework.DomainOf[j] == domain).Sum(j => Weights.Indicator[j]);
+        return domainShare * Weights.Indicator[indicator] / inDomain;
+    }
+}
+
+/// <summary>The model of the shared year picker partial: where the form goes and what else it keeps.</summary>
+public sealed record YearPicker(string Id, string Action, YearContext Context, bool ShowMethod, IReadOnlyDictionary<string, string> Hidden);
+
+/// <summary>The model of the shared rank-history table partial.</summary>
+public sealed record RankHistoryTable(string Caption, IReadOnlyList<RankHistoryPoint> Points);

@@ -1,0 +1,29 @@
+using CityExchange.Core.Scoring;
+using CityExchange.Web.Store;
+
+namespace CityExchange.Web.Dashboard;
+
+/// <summary>A year with data, as the year pickers list it.</summary>
+public sealed record YearOption(int Year, string Kind, bool IsDemo)
+{
+    public bool IsPublished => Kind == DataYear.Published;
+}
+
+/// <summary>
+/// The year a page shows, the method asked for, every year with data (for the picker) and the previous year with
+/// data (for movements). A published year is shown as published whatever method was asked.
+/// </summary>
+public sealed record YearContext(YearOption Current, NormalisationMethod Method, IReadOnlyList<YearOption> Years, YearOption? Previous)
+{
+    public int Year => Current.Year;
+
+    public bool IsDemo => Current.IsDemo;
+
+    public bool IsPublished => Current.IsPublished;
+
+    /// <summary><c>minmax</c>, <c>rank</c> or <c>published</c>: what the scores shown really are.</summary>
+    public string MethodCode => IsPublished ? DataYear.Published : Method.Code();
+
+    /// <summary>The method to put in links: null for the default, so URLs stay short.</summary>
+    public string? MethodParameter => Method == NormalisationMethod.MinMax ? null : Method.Code();
+}

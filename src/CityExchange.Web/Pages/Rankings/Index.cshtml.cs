@@ -1,0 +1,33 @@
+using CityExchange.Web.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityExchange.Web.Pages.Rankings;
+
+public sealed class IndexModel(DashboardQueries queries, RankingsCsv csv) : PageModel
+{
+    public RankingsView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] RankingsQuery query, CancellationToken cancellationToken)
+    {
+        if (await queries.RankingsAsync(query, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+
+    /// <summary>"Download CSV": <c>/Rankings?handler=Csv&amp;…</c> with the page's own parameters.</summary>
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] RankingsQuery query, CancellationToken cancellationToken)
+    {
+        if (await queries.RankingsAsync(query, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        var file = csv.Create(view);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}

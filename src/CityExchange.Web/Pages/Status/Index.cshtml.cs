@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityExchange.Web.Pages.Status;
+
+/// <summary>The page an error status of a page re-executes to (see <c>DashboardSetup.UseDashboardStatusPages</c>); it keeps the status.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class IndexModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string? OriginalPath { get; private set; }
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound;
+        OriginalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        Response.StatusCode = Code;
+    }
+}

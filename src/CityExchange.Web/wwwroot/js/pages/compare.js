@@ -1,0 +1,79 @@
+// Compare: radar overlay, paired domain bars (A solid, B light, each in its domain's colour) and both rank histories.
+import { readJson, baseOptions, chartOn, formatScore, domainColors, neutral } from '../shared/charts.js';
+
+const data = readJson('compare-data');
+const inkA = '#1b1f24';
+
+/** A #rrggbb colour with transparency. */
+function alpha(hex, a) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
+}
+
+if (data) {
+  const codes = data.domains.map((d) => d.code);
+  const labels = data.domains.map((d) => d.label);
+
+  const radarOptions = baseOptions({ scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: 'transparent' } } } });
+  radarOptions.plugins = {
+    ...radarOptions.plugins,
+    tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.r)}` } },
+  };
+  chartOn('compare-radar', {
+    type: 'radar',
+    data: {
+      labels,
+      datasets: [
+        { label: data.a.label, data: data.a.domains, borderColor: inkA, backgroundColor: alpha(inkA, 0.1), borderWidth: 2, pointBackgroundColor: codes.map((c) => domainColors[c]), pointRadius: 4 },
+        { label: data.b.label, data: data.b.domains, borderColor: neutral, backgroundColor: alpha(neutral, 0.08), borderWidth: 2, borderDash: [6, 4], pointBackgroundColor: codes.map((c) => domainColors[c]), pointRadius: 4 },
+      ],
+    },
+    options: radarOptions,
+  });
+
+  const barOptions = baseOptions({ scales: { y: { min: 0, max: 100, title: { display: true, text: data.scoreAxis } } } });
+  barOptions.plugins = {
+    ...barOptions.plugins,
+    legend: {
+      labels: {
+        boxWidth: 14,
+        // The bars take their domain's colour; the legend tells the cities apart by solid versus light.
+        generateLabels: (chart) => chart.data.datasets.map((ds, i) => ({
+          text: ds.label,
+          fillStyle: i === 0 ? '#555555' : alpha('#555555', 0.3),
+          strokeStyle: '#555555',
+          lineWidth: 1,
+          hidden: !chart.isDatasetVisible(i),
+          datasetIndex: i,
+        })),
+      },
+    },
+    tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.y)}` } },
+  };
+  chartOn('compare-bars', {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: data.a.label, data: data.a.domains, backgroundColor: codes.map((c) => domainColors[c]), borderColor: codes.map((c) => domainColors[c]), borderWidth: 2 },
+        { label: data.b.label, data: data.b.domains, backgroundColor: codes.map((c) => alpha(domainColors[c], 0.3)), borderColor: codes.map((c) => domainColors[c]), borderWidth: 2 },
+      ],
+    },
+    options: barOptions,
+  });
+
+  const historyOptions = baseOptions({
+    scales: { y: { reverse: true, min: 1, max: Math.max(data.maxRank, 2), ticks: { precision: 0 }, title: { display: true, text: data.rankAxis } } },
+  });
+  chartOn('compare-history', {
+    type: 'line',
+    data: {
+      labels: data.years,
+      datasets: [
+        { label: data.a.label, data: data.a.history, borderColor: inkA, backgroundColor: inkA, pointRadius: 4, borderWidth: 2 },
+        { label: data.b.label, data: data.b.history, borderColor: neutral, backgroundColor: neutral, pointRadius: 4, borderWidth: 2, borderDash: [6, 4] },
+      ],
+    },
+    options: historyOptions,
+  });
+}
