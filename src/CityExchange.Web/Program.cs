@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using CityExchange.Web.Analysis;
+using CityExchange.Web.Api.Analysis;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
@@ -22,6 +24,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<IndicatorImportService>();
+builder.Services.AddAnalysis();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -50,6 +53,7 @@ app.MapHealthChecks("/health");
 app.MapYearEndpoints();
 app.MapRankingEndpoints();
 app.MapImportEndpoints();
+app.MapAnalysisEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
