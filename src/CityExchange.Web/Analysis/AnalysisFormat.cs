@@ -10,13 +10,16 @@ public static class AnalysisFormat
 
     /// <summary>A coefficient (r, ρ, R², ARI) to three decimals; a dash when undefined.</summary>
     public static string Coefficient(double value) =>
-        double.IsFinite(value) ? value.ToString("0.000", CultureInfo.CurrentCulture) : "—";
+        double.IsFinite(value) ? (Math.Round(value, 3) == 0 ? 0 : value).ToString("0.000", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>A p-value to three decimals, "&lt; 0.001" below that; a dash when undefined.</summary>
     public static string P(double value) =>
         !double.IsFinite(value) ? "—"
         : value < 0.001 ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture)
         : value.ToString("0.000", CultureInfo.CurrentCulture);
+
+    /// <summary>"p = 0.023" or "p &lt; 0.001".</summary>
+    public static string PClause(double value) => P(value) is var text && text.StartsWith('<') ? "p " + text : "p = " + text;
 
     /// <summary>A number with up to <paramref name="decimals"/> decimals and group separators.</summary>
     public static string Number(double value, int decimals = 2) =>
