@@ -109,6 +109,21 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
         Assert.Contains("p = 0.038", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Expected values from scipy.stats.spearmanr of our competition ranks (from the published domain scores) against
+    /// the published ranks: overall ρ = 0.9954, social ρ = 0.9698; 南通's social score is the lowest (rank 46, printed 25).
+    /// </summary>
+    [Fact]
+    public async Task Report_SetsOurRanksBesideThePublishedOnes()
+    {
+        var html = WebUtility.HtmlDecode(await GetAsync("/Analysis/Report?culture=zh-CN"));
+
+        Assert.Contains(">0.995<", html, StringComparison.Ordinal);
+        Assert.Contains(">0.970<", html, StringComparison.Ordinal);
+        Assert.Contains("南通 46 / 25 (+21)", html, StringComparison.Ordinal);
+        Assert.Contains("无：与图表 9 完全相同", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownYear_IsNotFound()
     {
