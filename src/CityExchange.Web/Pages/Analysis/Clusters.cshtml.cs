@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using CityExchange.Core.Analysis;
 using CityExchange.Web.Analysis;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CityExchange.Web.Pages.Analysis;
@@ -9,8 +9,6 @@ public sealed class ClustersModel(AnalysisService analysis) : AnalysisPage(analy
 {
     public ClusterView? View { get; private set; }
 
-    public ClusterFilter Filter { get; private set; } = new();
-
     public async Task<IActionResult> OnGetAsync([FromQuery] ClusterFilter filter, CancellationToken cancellationToken)
     {
         if (!await PickYearAsync(filter.Year, cancellationToken))
@@ -18,8 +16,10 @@ public sealed class ClustersModel(AnalysisService analysis) : AnalysisPage(analy
             return NotFound();
         }
 
-        Filter = filter with { Linkage = Linkages.TryParse(filter.Linkage, out var linkage) ? linkage.Code() : Linkages.Default.Code() };
-        View = await Analysis.ClustersAsync(Year, linkage, ModelState.IsValid ? filter.K ?? ClusterAnalysis.DefaultK : ClusterAnalysis.DefaultK, cancellationToken);
+        // An unknown linkage or an invalid k falls back to the defaults; a k above the number of cities is capped.
+        var linkage = Linkages.TryParse(filter.Linkage, out var parsed) ? parsed : Linkages.Default;
+        var k = ModelState.IsValid ? filter.K ?? ClusterAnalysis.DefaultK : ClusterAnalysis.DefaultK;
+        View = await Analysis.ClustersAsync(Year, linkage, k, cancellationToken);
         return Page();
     }
 
