@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using CityExchange.Web.Accounts;
+using CityExchange.Web.Analysis;
+using CityExchange.Web.Api.Analysis;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
@@ -29,6 +31,7 @@ builder.Services.AddScoped<IndicatorImportService>();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddUploads();
 builder.Services.AddDashboard();
+builder.Services.AddAnalysis();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -68,6 +71,7 @@ app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();
 app.MapRankingEndpoints();
 app.MapImportEndpoints();
+app.MapAnalysisEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -142,6 +142,34 @@ namespace CityExchange.Web.Store.Migrations
                     b.ToTable("Indicators", (string)null);
                 });
 
+            modelBuilder.Entity("CityExchange.Web.Store.CovariateValue", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Year", "CityCode", "Code");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("Year", "Code");
+
+                    b.ToTable("CovariateValues", (string)null);
+                });
+
             modelBuilder.Entity("CityExchange.Web.Store.DataYear", b =>
                 {
                     b.Property<int>("Year")
@@ -533,6 +561,15 @@ namespace CityExchange.Web.Store.Migrations
                     b.HasOne("CityExchange.Core.Framework.DomainInfo", null)
                         .WithMany()
                         .HasForeignKey("Domain")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CityExchange.Web.Store.CovariateValue", b =>
+                {
+                    b.HasOne("CityExchange.Core.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,20 @@
+using CityExchange.Core.Csv;
+
+namespace CityExchange.Core.Analysis;
+
+/// <summary>A covariate value ready to store: a city's value of covariate <see cref="Code"/> (e.g. gdp) in the file's year.</summary>
+public sealed record CovariateEntry(string CityCode, string Code, double Value);
+
+/// <summary>The outcome of parsing a covariate file: the covariate codes, every error, and the values when there is no error.</summary>
+public sealed class CovariateCsv
+{
+    public required IReadOnlyList<string> Codes { get; init; }
+
+    public required int Rows { get; init; }
+
+    public required IReadOnlyList<CovariateEntry> Values { get; init; }
+
+    public required IReadOnlyList<CsvIssue> Errors { get; init; }
+
+    public bool IsValid => Errors.Count == 0;
+}

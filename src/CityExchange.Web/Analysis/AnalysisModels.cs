@@ -1,0 +1,53 @@
+using CityExchange.Core.Analysis;
+using CityExchange.Core.Framework;
+using CityExchange.Web.Scoring;
+
+namespace CityExchange.Web.Analysis;
+
+/// <summary>A linkage's k-cluster partition compared with the clusters the report published for the year.</summary>
+public sealed record PublishedClusterComparison(Linkage Linkage, PartitionAgreement Agreement, IReadOnlyList<MisplacedCity> Misplaced);
+
+/// <summary>A city our clustering places in another cluster than the report (after the best matching of labels).</summary>
+public sealed record MisplacedCity(int City, int Ours, int Published);
+
+/// <summary>A year's clusters; <see cref="Published"/> compares every linkage with the report's clusters when the year has them.</summary>
+public sealed record ClusterView(YearScores Scores, ClusterResult Result, IReadOnlyList<PublishedClusterComparison> Published);
+
+public sealed record GroupView(YearScores Scores, IReadOnlyList<GroupMean> Groups, IReadOnlyList<GroupMean> Figure10, IReadOnlyList<GroupMean> Figure11);
+
+public sealed record CorrelationView(YearScores Scores, CorrelationMatrix Pearson, CorrelationMatrix Spearman);
+
+/// <summary>One city's covariate value against its scores (positions in <see cref="YearScores"/>).</summary>
+public sealed record RegressionPoint(int City, double X, double Overall);
+
+/// <summary>
+/// The overall score (and each domain) regressed on a covariate. <see cref="Covariates"/> lists what the year has;
+/// <see cref="Covariate"/> is null when it has none. <see cref="IsSynthetic"/> is true for seeded demo values.
+/// </summary>
+public sealed record RegressionView(
+    YearScores Scores,
+    IReadOnlyList<string> Covariates,
+    string? Covariate,
+    bool IsSynthetic,
+    IReadOnlyList<RegressionPoint> Points,
+    RegressionResult? Overall,
+    IReadOnlyDictionary<Domain, RegressionResult?> Domains);
+
+/// <summary>A city's rank as we compute it from the published scores beside the rank the report printed.</summary>
+public sealed record RankComparison(int City, int? Computed, int? Published)
+{
+    public int? Difference => Computed is { } c && Published is { } p ? c - p : null;
+}
+
+/// <summary>Our ranks against the report's for the overall index or one domain (null), with Spearman's ρ between them.</summary>
+public sealed record RankAgreement(Domain? Domain, double Rho, IReadOnlyList<RankComparison> Cities)
+{
+    public IEnumerable<RankComparison> Differing => Cities.Where(c => c.Difference is not (null or 0));
+}
+
+/// <summary>Everything the "reproduce the report" page shows for the published year.</summary>
+public sealed record ReportView(
+    YearScores Scores,
+    IReadOnlyList<RankAgreement> Ranks,
+    IReadOnlyList<PublishedClusterComparison> Clusters,
+    CorrelationMatrix Correlations);

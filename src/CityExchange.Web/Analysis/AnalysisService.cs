@@ -1,0 +1,159 @@
+using CityExchange.Core.Analysis;
+using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
+using CityExchange.Web.Scoring;
+using CityExchange.Web.Store;
+using MathNet.Numerics.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityExchange.Web.Analysis;
+
+/// <summary>
+/// The report's analyses (part 4) for any stored year, on the scores <see cref="RankingService"/> gives with the
+/// default options (for 2013, the published domain scores). Each method returns null when the year has no data.
+/// </summary>
+public sealed class AnalysisService(RankingService rankings, CityExchangeDbContext db)
+{
+    public Task<List<DataYear>> GetYearsAsync(CancellationToken cancellationToken = default) => rankings.GetYearsAsync(cancellationToken);
+
+    public Task<YearScores?> ScoreAsync(int year, CancellationToken cancellationToken = default) =>
+        rankings.ScoreAsync(year, ScoringOptions.Default, cancellationToken);
+
+    /// <summary>How many cities of the year can be clustered (those with all four domain scores).</summary>
+    public static int ClusterableCount(YearScores scores) => ClusterAnalysis.Clusterable(scores.Sheet, Codes(scores)).Count;
+
+    public static ClusterResult Cluster(YearScores scores, Linkage linkage, int k) => ClusterAnalysis.Run(scores.Sheet, Codes(scores), linkage, k);
+
+    /// <summary>Clusters the year; k must lie between 1 and <see cref="ClusterableCount"/> (the caller checks).</summary>
+    public async Task<ClusterView?> ClustersAsync(int year, Linkage linkage, int k, CancellationToken cancellationToken = default)
+    {
+        var scores = await ScoreAsync(year, cancellationToken);
+        if (scores is null)
+        {
+            return null;
+        }
+
+        var result = Cluster(scores, linkage, Math.Clamp(k, 1, Math.Max(1, ClusterableCount(scores))));
+        return new ClusterView(scores, result, await CompareWithPublishedAsync(scores, cancellationToken));
+    }
+
+    public async Task<GroupView?> GroupsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var scores = await ScoreAsync(year, cancellationToken);
+        return scores is null
+            ? null
+            : new GroupView(scores, GroupAnalysis.ByKind(scores.Cities, scores.Sheet),
+                GroupAnalysis.Figure10(scores.Cities, scores.Sheet), GroupAnalysis.Figure11(scores.Cities, scores.Sheet));
+    }
+
+    public async Task<CorrelationView?> CorrelationsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var scores = await ScoreAsync(year, cancellationToken);
+        return scores is null
+            ? null
+            : new CorrelationView(scores, DomainCorrelations.Pearson(scores.Sheet), DomainCorrelations.Spearman(scores.Sheet));
+    }
+
+    /// <summary>Regresses the year's scores on <paramref name="covariate"/> (default: gdp if stored, else the first covariate).</summary>
+    public async Task<RegressionView?> RegressionAsync(int year, string? covariate, CancellationToken cancellationToken = default)
+    {
+        var scores = await ScoreAsync(year, cancellationToken);
+        if (scores is null)
+        {
+            return null;
+        }
+
+        var stored = await db.Set<CovariateValue>().AsNoTracking().Where(v => v.Year == year).ToListAsync(cancellationToken);
+        var codes = stored.Select(v => v.Code).Distinct()
+            .OrderBy(c => c == DemoCovariates.Gdp ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal).ToList();
+        var chosen = codes.FirstOrDefault(c => string.Equals(c, covariate?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? codes.FirstOrDefault();
+        var values = stored.Where(v => v.Code == chosen).ToDictionary(v => v.CityCode, StringComparer.Ordinal);
+
+        var points = new List<RegressionPoint>();
+        for (var c = 0; c < scores.Cities.Count; c++)
+        {
+            if (values.TryGetValue(scores.Cities[c].Code, out var value) && !double.IsNaN(scores.Sheet.Overall[c]))
+            {
+                points.Add(new RegressionPoint(c, value.Value, scores.Sheet.Overall[c]));
+            }
+        }
+
+        var x = points.Select(p => p.X).ToList();
+        var domains = Domains.All.ToDictionary(d => d,
+            d => LinearRegression.Fit(x, [.. points.Select(p => scores.Sheet.DomainScore(d, p.City))]));
+        return new RegressionView(scores, codes, chosen, values.Values.Any(v => v.IsDemo), points,
+            LinearRegression.Fit(x, [.. points.Select(p => p.Overall)]), domains);
+    }
+
+    /// <summary>The published year beside our computation of it; null when that year is not stored.</summary>
+    public async Task<ReportView?> ReportAsync(CancellationToken cancellationToken = default)
+    {
+        var scores = await ScoreAsync(ReportReference.Year, cancellationToken);
+        if (scores is null)
+        {
+            return null;
+        }
+
+        var published = (await PublishedAsync(ReportReference.Year, cancellationToken)).ToDictionary(p => p.CityCode, StringComparer.Ordinal);
+        var ranks = new List<RankAgreement>
+        {
+            Agreement(scores, null, c => scores.Sheet.OverallRanks[c], p => p.OverallRank, published),
+        };
+        ranks.AddRange(Domains.All.Select(d => Agreement(scores, d, c => scores.Sheet.DomainRank(d, c), p => PublishedRank(p, d), published)));
+        return new ReportView(scores, ranks, await CompareWithPublishedAsync(scores, cancellationToken), DomainCorrelations.Pearson(scores.Sheet));
+    }
+
+    private static RankAgreement Agreement(YearScores scores, Domain? domain, Func<int, int> computed, Func<PublishedScore, int?> publishedRank,
+        Dictionary<string, PublishedScore> published)
+    {
+        var cities = scores.ByRank().Select(c => new RankComparison(c,
+            computed(c) is var r && r > 0 ? r : null,
+            published.TryGetValue(scores.Cities[c].Code, out var p) ? publishedRank(p) : null)).ToList();
+        var both = cities.Where(c => c.Computed.HasValue && c.Published.HasValue).ToList();
+        var rho = both.Count < 2 ? double.NaN
+            : Correlation.Spearman(both.Select(c => (double)c.Computed!.Value), both.Select(c => (double)c.Published!.Value));
+        return new RankAgreement(domain, rho, cities);
+    }
+
+    private static int? PublishedRank(PublishedScore p, Domain domain) => domain switch
+    {
+        Domain.Social => p.SocialRank,
+        Domain.Culture => p.CultureRank,
+        Domain.Trade => p.TradeRank,
+        Domain.Politics => p.PoliticsRank,
+        _ => null,
+    };
+
+    /// <summary>Each linkage, cut at the report's number of clusters, against the report's clusters (cities in both only).</summary>
+    private async Task<IReadOnlyList<PublishedClusterComparison>> CompareWithPublishedAsync(YearScores scores, CancellationToken cancellationToken)
+    {
+        var published = (await PublishedAsync(scores.Year, cancellationToken))
+            .Where(p => p.Cluster.HasValue).ToDictionary(p => p.CityCode, p => p.Cluster!.Value, StringComparer.Ordinal);
+        var k = published.Values.Distinct().Count();
+        if (k < 2)
+        {
+            return [];
+        }
+
+        var comparisons = new List<PublishedClusterComparison>();
+        foreach (var linkage in Linkages.All)
+        {
+            var result = Cluster(scores, linkage, Math.Min(k, Math.Max(1, ClusterableCount(scores))));
+            var leaves = Enumerable.Range(0, result.Leaves.Count).Where(l => published.ContainsKey(scores.Cities[result.Leaves[l]].Code)).ToList();
+            var ours = leaves.Select(l => result.LeafClusters[l]).ToList();
+            var theirs = leaves.Select(l => published[scores.Cities[result.Leaves[l]].Code]).ToList();
+            var agreement = PartitionAgreement.Compare(ours, theirs);
+            var misplaced = leaves.Select((l, i) => new MisplacedCity(result.Leaves[l], ours[i], theirs[i]))
+                .Where(m => !agreement.LabelMatching.TryGetValue(m.Ours, out var matched) || matched != m.Published)
+                .ToList();
+            comparisons.Add(new PublishedClusterComparison(linkage, agreement, misplaced));
+        }
+
+        return comparisons;
+    }
+
+    private Task<List<PublishedScore>> PublishedAsync(int year, CancellationToken cancellationToken) =>
+        db.Set<PublishedScore>().AsNoTracking().Where(p => p.Year == year).ToListAsync(cancellationToken);
+
+    private static List<string> Codes(YearScores scores) => [.. scores.Cities.Select(c => c.Code)];
+}

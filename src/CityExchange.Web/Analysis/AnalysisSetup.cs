@@ -1,0 +1,12 @@
+namespace CityExchange.Web.Analysis;
+
+public static class AnalysisSetup
+{
+    /// <summary>Registers the analysis pages' and endpoints' services (clusters, groups, correlations, regression, covariates).</summary>
+    public static IServiceCollection AddAnalysis(this IServiceCollection services)
+    {
+        services.AddScoped<AnalysisService>();
+        services.AddScoped<CovariateImportService>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using CityExchange.Core.Analysis;
+using CityExchange.Core.Framework;
+using CityExchange.Web.Localization;
+
+namespace CityExchange.Web.Analysis;
+
+/// <summary>A series of a grouped bar chart; <see cref="Key"/> is a domain code (its colour) or "overall".</summary>
+public sealed record BarSeries(string Key, string Label, IReadOnlyList<double?> Values);
+
+/// <summary>A grouped bar chart for the page modules: drawn on the canvas with id <see cref="Canvas"/>.</summary>
+public sealed record GroupedBars(string Canvas, IReadOnlyList<string> Labels, IReadOnlyList<BarSeries> Series)
+{
+    /// <summary>One bar per domain for each group, labelled by <paramref name="label"/>.</summary>
+    public static GroupedBars ForGroups(string canvas, IEnumerable<GroupMean> groups, Func<GroupMean, string> label)
+    {
+        var list = groups.ToList();
+        return new GroupedBars(canvas, [.. list.Select(label)],
+            [.. Domains.All.Select(d => new BarSeries(d.Code(), Localized.Name(d), [.. list.Select(g => Nullable(g.Domains[(int)d]))]))]);
+    }
+
+    public static double? Nullable(double value) => double.IsFinite(value) ? value : null;
+}
+
+/// <summary>The regression chart: points, fitted line and the 95 % band sampled along x.</summary>
+public sealed record RegressionChart(
+    IReadOnlyList<RegressionChartPoint> Points,
+    IReadOnlyList<double> BandX,
+    IReadOnlyList<double> Fitted,
+    IReadOnlyList<double> Lower,
+    IReadOnlyList<double> Upper,
+    string XLabel,
+    string YLabel,
+    string PointsLabel,
+    string FitLabel,
+    string BandLabel)
+{
+    public static RegressionChart? From(RegressionView view, string xLabel, string yLabel, string pointsLabel, string fitLabel, string bandLabel)
+    {
+        if (view.Overall is not { } fit)
+        {
+            return null;
+        }
+
+        var min = view.Points.Min(p => p.X);
+        var max = view.Points.Max(p => p.X);
+        var xs = Enumerable.Range(0, 41).Select(i => min + ((max - min) * i / 40)).ToList();
+        return new RegressionChart(
+            [.. view.Points.Select(p => new RegressionChartPoint(p.X, p.Overall, Localized.Name(view.Scores.Cities[p.City])))],
+            xs,
+            [.. xs.Select(fit.Predict)],
+            [.. xs.Select(x => fit.ConfidenceBand(x).Lower)],
+            [.. xs.Select(x => fit.ConfidenceBand(x).Upper)],
+            xLabel, yLabel, pointsLabel, fitLabel, bandLabel);
+    }
+}
+
+public sealed record RegressionChartPoint(double X, double Y, string Label);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using CityExchange.Core.Analysis;
+using CityExchange.Web.Analysis;
+using CityExchange.Web.Api.Imports;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CityExchange.Web.Api.Analysis;
+
+public static class AnalysisEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/analysis/{year:int}/clusters", GetClustersAsync).WithName("GetClusters");
+        app.MapGet("/api/analysis/{year:int}/groups", GetGroupsAsync).WithName("GetGroups");
+        app.MapGet("/api/analysis/{year:int}/correlations", GetCorrelationsAsync).WithName("GetCorrelations");
+        app.MapPut("/api/years/{year:int}/covariates", PutCovariatesAsync)
+            .AddEndpointFilter<ApiTokenFilter>()
+            .WithName("PutCovariates")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> GetClustersAsync(int year, string? k, string? linkage, AnalysisService analysis, CancellationToken cancellationToken)
+    {
+        if (!Linkages.TryParse(linkage, out var method))
+        {
+            return BadRequest("Unknown linkage", $"Unknown linkage '{linkage}'. Use 'average', 'complete', 'single' or 'ward'.");
+        }
+
+        var clusters = ClusterAnalysis.DefaultK;
+        if (k is not null && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out clusters) || clusters < 1))
+        {
+            return BadRequest("Invalid k", $"k must be a whole number of clusters, at least 1; got '{k}'.");
+        }
+
+        var scores = await analysis.ScoreAsync(year, cancellationToken);
+        if (scores is null)
+        {
+            return NoYear(year);
+        }
+
+        var available = AnalysisService.ClusterableCount(scores);
+        if (clusters > available)
+        {
+            return BadRequest("Invalid k", $"k = {clusters} is more than the {available} cities with all four domain scores in {year}.");
+        }
+
+        return Results.Ok(ClustersResponse.From(scores, AnalysisService.Cluster(scores, method, clusters)));
+    }
+
+    private static async Task<IResult> GetGroupsAsync(int year, AnalysisService analysis, CancellationToken cancellationToken) =>
+        await analysis.GroupsAsync(year, cancellationToken) is { } view ? Results.Ok(GroupsResponse.From(view.Groups)) : NoYear(year);
+
+    private static async Task<IResult> GetCorrelationsAsync(int year, AnalysisService analysis, CancellationToken cancellationToken) =>
+        await analysis.CorrelationsAsync(year, cancellationToken) is { } view ? Results.Ok(CorrelationsResponse.From(view.Pearson)) : NoYear(year);
+
+    private static async Task<IResult> PutCovariatesAsync(int year, HttpContext http, CovariateImportService covariates, CancellationToken cancellationToken)
+    {
+        if (year is < 1900 or > 2200)
+        {
+            return BadRequest("Year out of range", "Years run from 1900 to 2200.");
+        }
+
+        var content = await ReadBodyAsync(http, cancellationToken);
+        if (content is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
+                detail: $"Uploads are limited to {ImportEndpoints.MaxUploadBytes / (1024 * 1024)} MB.");
+        }
+
+        var outcome = await covariates.ImportAsync(year, content, cancellationToken: cancellationToken);
+        if (!outcome.Accepted)
+        {
+            return Results.Json(
+                new ImportErrorResponse("The file has errors; nothing was stored.", StatusCodes.Status400BadRequest,
+                    [.. outcome.Parsed.Errors.Select(ImportError.From)]),
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return Results.Ok(new CovariateImportSummary(year, outcome.Cities, outcome.Values, outcome.Parsed.Codes));
+    }
+
+    private static IResult BadRequest(string title, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+
+    private static IResult NoYear(int year) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.");
+
+    /// <summary>Reads the body into memory, or returns null when it is larger than the upload limit.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > ImportEndpoints.MaxUploadBytes)
+        {
+            return null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = ImportEndpoints.MaxUploadBytes + 1;
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+
+        return buffer.Length > ImportEndpoints.MaxUploadBytes ? null : buffer.ToArray();
+    }
+}

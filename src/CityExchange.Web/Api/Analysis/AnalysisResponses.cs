@@ -1,0 +1,57 @@
+using CityExchange.Core.Analysis;
+using CityExchange.Core.Framework;
+using CityExchange.Web.Scoring;
+
+namespace CityExchange.Web.Api.Analysis;
+
+/// <summary>
+/// <c>GET /api/analysis/{year}/clusters</c>: clusters numbered 1…k by descending mean overall score, city codes sorted;
+/// <c>excluded</c> lists the cities left out because a domain score is missing.
+/// </summary>
+public sealed record ClustersResponse(int K, string Linkage, IReadOnlyList<ClusterItem> Clusters, IReadOnlyList<string> Excluded)
+{
+    public static ClustersResponse From(YearScores scores, ClusterResult result) => new(
+        result.K,
+        result.Linkage.Code(),
+        [.. result.Clusters.Select(c => new ClusterItem(c.Id, [.. c.Members.Select(m => scores.Cities[m].Code)]))],
+        [.. result.Excluded.Select(m => scores.Cities[m].Code)]);
+}
+
+public sealed record ClusterItem(int Id, IReadOnlyList<string> Cities);
+
+/// <summary><c>GET /api/analysis/{year}/groups</c>: mean scores by region, east/west, north/south and level.</summary>
+public sealed record GroupsResponse(IReadOnlyList<GroupItem> Groups)
+{
+    public static GroupsResponse From(IEnumerable<GroupMean> groups) =>
+        new([.. groups.Select(g => new GroupItem(g.Kind, g.Key, g.Members.Count, Json.Number(g.Overall), DomainMeans.From(g.Domains)))]);
+}
+
+public sealed record GroupItem(string Kind, string Key, int Cities, double? Overall, DomainMeans Domains);
+
+public sealed record DomainMeans(double? Social, double? Culture, double? Trade, double? Politics)
+{
+    public static DomainMeans From(IReadOnlyList<double> domains) => new(
+        Json.Number(domains[(int)Domain.Social]), Json.Number(domains[(int)Domain.Culture]),
+        Json.Number(domains[(int)Domain.Trade]), Json.Number(domains[(int)Domain.Politics]));
+}
+
+/// <summary><c>GET /api/analysis/{year}/correlations</c>: Pearson r and two-sided p between the domains, over n cities.</summary>
+public sealed record CorrelationsResponse(IReadOnlyList<string> Domains, double?[][] R, double?[][] P, int N)
+{
+    public static CorrelationsResponse From(CorrelationMatrix matrix) => new(
+        [.. matrix.Domains.Select(d => d.Code())],
+        Json.Rows(matrix.R),
+        Json.Rows(matrix.P),
+        matrix.N);
+}
+
+/// <summary>Success body of <c>PUT /api/years/{year}/covariates</c>.</summary>
+public sealed record CovariateImportSummary(int Year, int Cities, int Values, IReadOnlyList<string> Covariates);
+
+internal static class Json
+{
+    public static double? Number(double value) => double.IsFinite(value) ? value : null;
+
+    public static double?[][] Rows(double[,] matrix) =>
+        [.. Enumerable.Range(0, matrix.GetLength(0)).Select(i => Enumerable.Range(0, matrix.GetLength(1)).Select(j => Number(matrix[i, j])).ToArray())];
+}

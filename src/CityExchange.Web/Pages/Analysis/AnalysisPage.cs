@@ -1,0 +1,26 @@
+using CityExchange.Web.Analysis;
+using CityExchange.Web.Store;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityExchange.Web.Pages.Analysis;
+
+/// <summary>What every analysis page shares: the stored years for the year picker and the year shown.</summary>
+public abstract class AnalysisPage(AnalysisService analysis) : PageModel
+{
+    protected AnalysisService Analysis { get; } = analysis;
+
+    public IReadOnlyList<DataYear> Years { get; private set; } = [];
+
+    public int Year { get; private set; }
+
+    public bool IsDemo => Years.FirstOrDefault(y => y.Year == Year)?.IsDemo == true;
+
+    /// <summary>Loads the years and picks <paramref name="requested"/>, else the latest non-demo year; false when the requested year is unknown or none is stored.</summary>
+    protected async Task<bool> PickYearAsync(int? requested, CancellationToken cancellationToken)
+    {
+        Years = await Analysis.GetYearsAsync(cancellationToken);
+        var shown = requested is { } y ? Years.FirstOrDefault(d => d.Year == y) : Years.LastOrDefault(d => !d.IsDemo) ?? (Years.Count > 0 ? Years[^1] : null);
+        Year = shown?.Year ?? 0;
+        return shown is not null;
+    }
+}

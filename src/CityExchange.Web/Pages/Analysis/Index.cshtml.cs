@@ -1,0 +1,3 @@
+namespace CityExchange.Web.Pages.Analysis;
+
+public sealed class IndexModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel;

@@ -1,0 +1,27 @@
+using CityExchange.Web.Analysis;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CityExchange.Web.Pages.Analysis;
+
+public sealed class RegressionModel(AnalysisService analysis) : AnalysisPage(analysis)
+{
+    public RegressionView? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] RegressionFilter filter, CancellationToken cancellationToken)
+    {
+        if (!await PickYearAsync(filter.Year, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        View = await Analysis.RegressionAsync(Year, filter.Covariate, cancellationToken);
+        return Page();
+    }
+
+    public sealed record RegressionFilter
+    {
+        public int? Year { get; init; }
+
+        public string? Covariate { get; init; }
+    }
+}
