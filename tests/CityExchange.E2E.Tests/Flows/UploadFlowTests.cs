@@ -21,7 +21,7 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         await using var session = await browser.OpenAsEditorAsync("upload-errors");
         var file = IndicatorFile.DemoValues(Year).WithCell("beijing", "consulates", "many").WithUnknownCity("atlantis", "tianjin");
 
-        await UploadAsync(session, Year, file, "errors.csv");
+        await UploadAsync(session, Year, file, "errors.csv", culture: "zh-CN");
         await session.ScreenshotAsync();
 
         var errors = await ErrorRowsAsync(session.Page);
@@ -31,6 +31,9 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         // The faulty cell is marked in place, and there is nothing to confirm.
         Assert.Equal(1, await session.Page.Locator("table.preview td.cell-error", new() { HasText = "many" }).CountAsync());
         Assert.Equal(0, await session.Page.Locator("form[action*='handler=Confirm']").CountAsync());
+        // The preview with errors is a page too: accessible and wholly in Chinese, the parser's messages included.
+        await Translation.AssertCompleteAsync(session, "zh-CN");
+        await session.AssertNoSeriousAccessibilityViolationAsync();
 
         await session.Page.ClickAsync("form[action*='handler=Cancel'] button");
         await session.Page.WaitForURLAsync(url => url.Contains("cancelled=", StringComparison.OrdinalIgnoreCase));
@@ -61,6 +64,8 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         Assert.Equal(17, diff[0] + diff[1]);
         Assert.Equal(0, diff[2]);
         await session.ScreenshotAsync();
+        await Translation.AssertCompleteAsync(session, "en");
+        await session.AssertNoSeriousAccessibilityViolationAsync();
         await session.Page.ClickAsync("form[action*='handler=Confirm'] button");
         await session.Page.WaitForURLAsync(url => url.Contains("/Imports", StringComparison.Ordinal));
         Assert.True(await session.Page.IsVisibleAsync("#import-done"));
@@ -101,9 +106,9 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         session.AssertClean();
     }
 
-    private static async Task UploadAsync(BrowserSession session, int year, IndicatorFile file, string name)
+    private static async Task UploadAsync(BrowserSession session, int year, IndicatorFile file, string name, string culture = "en")
     {
-        await session.GotoAsync("/Upload?culture=en");
+        await session.GotoAsync($"/Upload?culture={culture}");
         await session.Page.FillAsync("#upload-year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await session.Page.SetInputFilesAsync("#upload-file", new FilePayload { Name = name, MimeType = "text/csv", Buffer = file.ToBytes() });
         await session.Page.ClickAsync("#upload-form button[type=submit]");

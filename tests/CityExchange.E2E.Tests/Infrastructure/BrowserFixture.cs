@@ -19,10 +19,11 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     private LiveApp? _app;
     private HttpClient? _api;
 
-    public LiveApp App => _app ?? throw new InvalidOperationException("The app was not started (no browser).");
+    /// <summary>The live app; skips the calling test (or fails it under CITYEX_REQUIRE_BROWSER=1) without Chromium.</summary>
+    public LiveApp App => Started(_app);
 
     /// <summary>A plain HTTP client on the live app, for reading the API the pages are checked against.</summary>
-    public HttpClient Api => _api ?? throw new InvalidOperationException("The app was not started (no browser).");
+    public HttpClient Api => Started(_api);
 
     public async Task InitializeAsync()
     {
@@ -45,6 +46,13 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             ],
         });
+    }
+
+    private static T Started<T>(T? part)
+        where T : class
+    {
+        BrowserRequirement.EnsureAvailable();
+        return part ?? throw new InvalidOperationException("The app was not started.");
     }
 
     /// <summary>Opens a fresh browser context on the live app; skips (or fails under CITYEX_REQUIRE_BROWSER=1) without Chromium.</summary>
