@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCache>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<IndicatorImportService>();
+builder.Services.AddExplore();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -49,6 +51,7 @@ app.UseRouting();
 app.MapHealthChecks("/health");
 app.MapYearEndpoints();
 app.MapRankingEndpoints();
+app.MapExploreEndpoints();
 app.MapImportEndpoints();
 app.MapRazorPages();
 

@@ -24,14 +24,17 @@ public sealed record ScoreChange(double ScoreFrom, double ScoreTo, int RankFrom,
     /// present; of an indicator a_j = A_d·w_j / Σ w over its scored indicators in d. A contribution is
     /// share_to·score_to − share_from·score_from (a missing score counts 0); when the city has the same indicators in
     /// both years this is weight share × normalised score difference. Contributions add up to the change exactly.
+    /// <paramref name="weightsTo"/> gives the second year's weights when they differ (data-driven presets); default: the same.
     /// </summary>
     public static ScoreChange Decompose(
-        IndicatorFramework framework, ScoringWeights? weights, ScoreSheet from, int cityFrom, ScoreSheet to, int cityTo)
+        IndicatorFramework framework, ScoringWeights? weights, ScoreSheet from, int cityFrom, ScoreSheet to, int cityTo,
+        ScoringWeights? weightsTo = null)
     {
         weights ??= ScoringWeights.Equal(framework);
+        weightsTo ??= weights;
         var withIndicators = from.Normalised.Length > 0 && to.Normalised.Length > 0;
         var shareFrom = DomainShares(weights, from, cityFrom);
-        var shareTo = DomainShares(weights, to, cityTo);
+        var shareTo = DomainShares(weightsTo, to, cityTo);
         var domains = new List<DomainContribution>(Framework.Domains.Count);
         foreach (var domain in Framework.Domains.All)
         {
@@ -42,7 +45,7 @@ public sealed record ScoreChange(double ScoreFrom, double ScoreTo, int RankFrom,
             if (withIndicators)
             {
                 var inFrom = IndicatorShares(framework, weights, from, cityFrom, d);
-                var inTo = IndicatorShares(framework, weights, to, cityTo, d);
+                var inTo = IndicatorShares(framework, weightsTo, to, cityTo, d);
                 for (var j = 0; j < framework.Count; j++)
                 {
                     if (framework.DomainOf[j] != d)
