@@ -222,8 +222,13 @@ function init() {
     const span = document.createElement('span');
     if (change === null || change === 0) {
       span.className = 'muted';
-      span.textContent = '–';
-      span.setAttribute('aria-label', text.noChange);
+      const dash = document.createElement('span');
+      dash.setAttribute('aria-hidden', 'true');
+      dash.textContent = '–';
+      const hidden = document.createElement('span');
+      hidden.className = 'visually-hidden';
+      hidden.textContent = text.noChange;
+      span.append(dash, hidden);
       return span;
     }
     span.className = change > 0 ? 'up' : 'down';
