@@ -31,6 +31,8 @@ function draw(section) {
     type: 'bar',
     data: { labels, datasets: [{ label: data.label, data: bars, backgroundColor: colors, borderColor: colors, borderWidth: 1 }] },
     options: baseOptions({
+      // Start the axis just below the lowest level so that small contributions stay visible.
+      scales: { y: { min: Math.max(0, Math.floor(Math.min(...bars.slice(1, -1).flat(), data.scoreFrom, data.scoreTo) - 5)) } },
       plugins: {
         legend: { display: false },
         tooltip: {
