@@ -12,6 +12,7 @@ using CityExchange.Web.Health;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
+using CityExchange.Web.Operability;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Security;
 using CityExchange.Web.Store;
@@ -41,6 +42,7 @@ builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddCityExchangeHealthChecks();
+builder.Services.AddCityExchangeDeployment(builder.Configuration);
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ if (await app.RunAccountCommandAsync(args))
     return;
 }
 
+app.UseCityExchangeForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -62,12 +65,13 @@ if (!app.Environment.IsDevelopment())
 app.UseCityExchangeLocalization();
 app.UseStatusCodePages();
 app.UseDashboardStatusPages();
-app.UseSerilogRequestLogging();
+app.UseCityExchangeRequestLogging();
 app.UseStaticFiles();
 app.UseUploadSizeLimit();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();

@@ -37,7 +37,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(connection)));
+            services.ConfigureDbContext<SqliteCityExchangeDbContext>(options => options.UseSqlite(connection)));
     }
 
     public override async ValueTask DisposeAsync()
