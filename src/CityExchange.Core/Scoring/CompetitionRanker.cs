@@ -14,8 +14,17 @@ public static class CompetitionRanker
             throw new ArgumentException("ranks and scores must have the same length.", nameof(ranks));
         }
 
-        var order = new int[scores.Length];
-        var keys = new double[scores.Length];
+        RankDescending(scores, ranks, new double[scores.Length], new int[scores.Length]);
+    }
+
+    /// <summary>As <see cref="RankDescending(ReadOnlySpan{double}, Span{int})"/> with caller-owned scratch arrays (no allocation).</summary>
+    public static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks, double[] keys, int[] order)
+    {
+        if (ranks.Length != scores.Length || keys.Length < scores.Length || order.Length < scores.Length)
+        {
+            throw new ArgumentException("ranks, keys and order must hold one entry per score.", nameof(ranks));
+        }
+
         var count = 0;
         for (var i = 0; i < scores.Length; i++)
         {

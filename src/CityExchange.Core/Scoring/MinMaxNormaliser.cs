@@ -53,4 +53,25 @@ public static class MinMaxNormaliser
 
         return outcome;
     }
+
+    /// <summary>Min–max with given goalposts (e.g. the panel's min and max over <paramref name="poolCount"/> values).</summary>
+    public static NormalisationOutcome Apply(ReadOnlySpan<double> raw, int polarity, int poolCount, double min, double max, Span<double> scores)
+    {
+        var outcome = poolCount < 2 ? NormalisationOutcome.TooFewValues
+            : !(max > min) ? NormalisationOutcome.Constant
+            : NormalisationOutcome.Scored;
+        if (outcome != NormalisationOutcome.Scored)
+        {
+            scores.Fill(double.NaN);
+            return outcome;
+        }
+
+        var scale = 100.0 / (max - min);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            scores[i] = polarity < 0 ? (max - raw[i]) * scale : (raw[i] - min) * scale;
+        }
+
+        return outcome;
+    }
 }

@@ -43,4 +43,71 @@ public static class RankNormaliser
 
         return NormalisationOutcome.Scored;
     }
+
+    /// <summary>
+    /// Rank score against a pool of values sorted ascending (the panel): rank = 1 + the number of pooled values below x
+    /// (above x for polarity −1), score = 100·rank/pool size. Within one year this is exactly <see cref="Normalise"/>.
+    /// </summary>
+    public static NormalisationOutcome ApplyPooled(ReadOnlySpan<double> raw, int polarity, ReadOnlySpan<double> sortedPool, Span<double> scores)
+    {
+        if (sortedPool.Length == 0)
+        {
+            scores.Fill(double.NaN);
+            return NormalisationOutcome.TooFewValues;
+        }
+
+        var n = (double)sortedPool.Length;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var x = raw[i];
+            if (double.IsNaN(x))
+            {
+                scores[i] = double.NaN;
+                continue;
+            }
+
+            var below = polarity < 0 ? sortedPool.Length - CountAtMost(sortedPool, x) : CountBelow(sortedPool, x);
+            scores[i] = 100.0 * (below + 1) / n;
+        }
+
+        return NormalisationOutcome.Scored;
+    }
+
+    private static int CountBelow(ReadOnlySpan<double> sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int CountAtMost(ReadOnlySpan<double> sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 }

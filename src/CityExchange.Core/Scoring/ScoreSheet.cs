@@ -17,6 +17,8 @@ public sealed class ScoreSheet
         Overall = new double[cityCount];
         OverallRanks = new int[cityCount];
         Coverage = new double[cityCount];
+        Imputed = new bool[indicatorCount * cityCount];
+        Winsorised = new bool[indicatorCount * cityCount];
     }
 
     public int CityCount { get; }
@@ -36,6 +38,19 @@ public sealed class ScoreSheet
     public double[] Coverage { get; }
 
     public IReadOnlyList<ScoringWarning> Warnings { get; internal set; } = [];
+
+    /// <summary>Cells filled by group-median imputation, indicator-major; all false unless that option is on.</summary>
+    public bool[] Imputed { get; }
+
+    /// <summary>Cells clipped by winsorisation, indicator-major; all false unless that option is on.</summary>
+    public bool[] Winsorised { get; }
+
+    /// <summary>The values that were normalised (after imputation and winsorisation), indicator-major; empty for published years.</summary>
+    public double[] TreatedValues { get; internal set; } = [];
+
+    public bool IsImputed(int indicator, int city) => Imputed[(indicator * CityCount) + city];
+
+    public bool IsWinsorised(int indicator, int city) => Winsorised[(indicator * CityCount) + city];
 
     public double DomainScore(Domain domain, int city) => DomainScores[((int)domain * CityCount) + city];
 

@@ -5,29 +5,49 @@ namespace CityExchange.Core.Scoring;
 /// <summary>
 /// Turns raw indicator values into domain scores, an overall score and ranks, following the report (part 3.3):
 /// normalise each indicator, average the available indicators of a domain, average the available domains, rank.
-/// Pure and deterministic.
+/// <see cref="ScoringOptions"/> adds the alternatives (z-score, panel goalposts, geometric means, imputation,
+/// winsorisation); their defaults are the report's method. Pure and deterministic.
 /// </summary>
 public static class ScoringEngine
 {
-    public static ScoreSheet Score(IndicatorMatrix matrix, ScoringOptions? options = null)
+    public static ScoreSheet Score(IndicatorMatrix matrix, ScoringOptions? options = null) => Score(matrix, options, null);
+
+    /// <summary>
+    /// Scores one year. With <see cref="ScoreScale.Panel"/>, <paramref name="panel"/> gives the goalposts over all years
+    /// (<see cref="PanelGoalposts.From"/>, including this year); without it the year is its own panel.
+    /// </summary>
+    public static ScoreSheet Score(IndicatorMatrix matrix, ScoringOptions? options, PanelGoalposts? panel)
     {
         options ??= ScoringOptions.Default;
         var framework = matrix.Framework;
         var weights = options.Weights ?? ScoringWeights.Equal(framework);
         Validate(weights, framework);
+        Validate(options);
+        if (options.Scale == ScoreScale.Panel)
+        {
+            panel ??= PanelGoalposts.From([matrix], options);
+            if (panel.Framework.Count != framework.Count)
+            {
+                throw new ArgumentException("The panel goalposts are for another framework.", nameof(panel));
+            }
+        }
+        else
+        {
+            panel = null;
+        }
 
         var n = matrix.CityCount;
         var m = framework.Count;
         var sheet = new ScoreSheet(n, m);
+        var treated = DataTreatment.Apply(matrix, options, sheet.Imputed, sheet.Winsorised);
+        sheet.TreatedValues = treated.Values;
         var warnings = new List<ScoringWarning>();
 
         for (var j = 0; j < m; j++)
         {
             var indicator = framework.Indicators[j];
             var output = sheet.Normalised.AsSpan(j * n, n);
-            var outcome = options.Method == NormalisationMethod.Rank
-                ? RankNormaliser.Normalise(matrix.Column(j), indicator.Polarity, output, out var count)
-                : MinMaxNormaliser.Normalise(matrix.Column(j), indicator.Polarity, output, out count);
+            var outcome = Normalise(treated.Column(j), indicator.Polarity, options.Method, panel, j, output, out var count);
             // An indicator nobody reported is silent; one with too few values or no spread is worth telling.
             if (outcome != NormalisationOutcome.Scored && count > 0)
             {
@@ -36,6 +56,7 @@ public static class ScoringEngine
             }
         }
 
+        var geometric = options.Aggregation == AggregationMethod.Geometric;
         var domainSum = new double[Domains.Count * n];
         var domainWeight = new double[Domains.Count * n];
         var present = new int[n];
@@ -57,7 +78,7 @@ public static class ScoringEngine
                 var s = scores[c];
                 if (!double.IsNaN(s) && w > 0)
                 {
-                    sum[c] += w * s;
+                    sum[c] += w * (geometric ? Math.Log(1 + s) : s);
                     wsum[c] += w;
                 }
             }
@@ -65,7 +86,9 @@ public static class ScoringEngine
 
         for (var k = 0; k < domainSum.Length; k++)
         {
-            sheet.DomainScores[k] = domainWeight[k] > 0 ? domainSum[k] / domainWeight[k] : double.NaN;
+            sheet.DomainScores[k] = domainWeight[k] > 0
+                ? geometric ? Math.Exp(domainSum[k] / domainWeight[k]) - 1 : domainSum[k] / domainWeight[k]
+                : double.NaN;
         }
 
         for (var c = 0; c < n; c++)
@@ -73,16 +96,18 @@ public static class ScoringEngine
             sheet.Coverage[c] = (double)present[c] / m;
         }
 
-        Aggregate(sheet, weights.Domain);
+        Aggregate(sheet, weights.Domain, options.Aggregation);
         sheet.Warnings = warnings;
         return sheet;
     }
 
     /// <summary>
     /// Scores a published year: the domain scores are taken as given (domain-major, NaN for missing), the overall
-    /// score is their weighted mean and coverage is the share of the four domains present.
+    /// score is their weighted mean (arithmetic or geometric) and coverage is the share of the four domains present.
     /// </summary>
-    public static ScoreSheet FromDomainScores(int cityCount, ReadOnlySpan<double> domainScores, IReadOnlyList<double>? domainWeights = null)
+    public static ScoreSheet FromDomainScores(
+        int cityCount, ReadOnlySpan<double> domainScores, IReadOnlyList<double>? domainWeights = null,
+        AggregationMethod aggregation = AggregationMethod.Arithmetic)
     {
         if (domainScores.Length != Domains.Count * cityCount)
         {
@@ -105,34 +130,83 @@ public static class ScoringEngine
             sheet.Coverage[c] = count / (double)Domains.Count;
         }
 
-        Aggregate(sheet, domainWeights ?? [0.25, 0.25, 0.25, 0.25]);
+        Aggregate(sheet, domainWeights ?? [0.25, 0.25, 0.25, 0.25], aggregation);
         return sheet;
     }
 
-    private static void Aggregate(ScoreSheet sheet, IReadOnlyList<double> domainWeights)
+    /// <summary>
+    /// The weighted mean of one city's available domain scores (<paramref name="domainScores"/> domain-major over
+    /// <paramref name="cityCount"/> cities); NaN when none is present with a positive weight.
+    /// </summary>
+    public static double AggregateDomains(ReadOnlySpan<double> domainScores, int cityCount, int city, ReadOnlySpan<double> domainWeights, AggregationMethod aggregation)
+    {
+        double sum = 0, wsum = 0;
+        for (var d = 0; d < Domains.Count; d++)
+        {
+            var s = domainScores[(d * cityCount) + city];
+            var w = domainWeights[d];
+            if (!double.IsNaN(s) && w > 0)
+            {
+                sum += w * (aggregation == AggregationMethod.Geometric ? Math.Log(1 + s) : s);
+                wsum += w;
+            }
+        }
+
+        return wsum > 0
+            ? aggregation == AggregationMethod.Geometric ? Math.Exp(sum / wsum) - 1 : sum / wsum
+            : double.NaN;
+    }
+
+    private static NormalisationOutcome Normalise(
+        ReadOnlySpan<double> raw, int polarity, NormalisationMethod method, PanelGoalposts? panel, int j, Span<double> output, out int count)
+    {
+        if (panel is null)
+        {
+            return method switch
+            {
+                NormalisationMethod.Rank => RankNormaliser.Normalise(raw, polarity, output, out count),
+                NormalisationMethod.ZScore => ZScoreNormaliser.Normalise(raw, polarity, output, out count),
+                _ => MinMaxNormaliser.Normalise(raw, polarity, output, out count),
+            };
+        }
+
+        count = panel.Count(j);
+        return method switch
+        {
+            NormalisationMethod.Rank => RankNormaliser.ApplyPooled(raw, polarity, panel.Pool(j), output),
+            NormalisationMethod.ZScore => ZScoreNormaliser.Apply(raw, polarity, count, panel.Mean[j], panel.StandardDeviation[j], output),
+            _ => MinMaxNormaliser.Apply(raw, polarity, count, panel.Min[j], panel.Max[j], output),
+        };
+    }
+
+    private static void Aggregate(ScoreSheet sheet, IReadOnlyList<double> domainWeights, AggregationMethod aggregation)
     {
         var n = sheet.CityCount;
+        Span<double> weights = stackalloc double[Domains.Count];
+        for (var d = 0; d < Domains.Count; d++)
+        {
+            weights[d] = domainWeights[d];
+        }
+
         for (var c = 0; c < n; c++)
         {
-            double sum = 0, wsum = 0;
-            for (var d = 0; d < Domains.Count; d++)
-            {
-                var s = sheet.DomainScores[(d * n) + c];
-                var w = domainWeights[d];
-                if (!double.IsNaN(s) && w > 0)
-                {
-                    sum += w * s;
-                    wsum += w;
-                }
-            }
-
-            sheet.Overall[c] = wsum > 0 ? sum / wsum : double.NaN;
+            sheet.Overall[c] = AggregateDomains(sheet.DomainScores, n, c, weights, aggregation);
         }
 
         CompetitionRanker.RankDescending(sheet.Overall, sheet.OverallRanks);
         for (var d = 0; d < Domains.Count; d++)
         {
             CompetitionRanker.RankDescending(sheet.DomainScores.AsSpan(d * n, n), sheet.DomainRanks.AsSpan(d * n, n));
+        }
+    }
+
+    private static void Validate(ScoringOptions options)
+    {
+        if (options.Aggregation == AggregationMethod.Geometric && options.Method == NormalisationMethod.ZScore)
+        {
+            throw new ArgumentException(
+                "Geometric aggregation needs scores above −1 (it takes ln(1 + score)); z-scores can be lower. Use min–max or rank scores.",
+                nameof(options));
         }
     }
 

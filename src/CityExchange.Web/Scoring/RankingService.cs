@@ -15,6 +15,39 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
     /// <summary>Scores <paramref name="year"/>; null when the year has no data.</summary>
     public async Task<YearScores?> ScoreAsync(int year, ScoringOptions options, CancellationToken cancellationToken = default)
     {
+        var data = await LoadAsync(year, cancellationToken);
+        if (data is null)
+        {
+            return null;
+        }
+
+        var panel = options.Scale == ScoreScale.Panel && !data.IsPublished
+            ? PanelGoalposts.From(await LoadPanelAsync(data, cancellationToken), options)
+            : null;
+        return Score(data, options, panel);
+    }
+
+    /// <summary>Scores loaded data. Published years use their domain scores as published, with the options' domain weights and aggregation.</summary>
+    public static YearScores Score(YearData data, ScoringOptions options, PanelGoalposts? panel = null) => Score(data, data.Matrix, options, panel);
+
+    /// <summary>Scores <paramref name="matrix"/> (e.g. a what-if copy of the year's values) as the year's data.</summary>
+    public static YearScores Score(YearData data, IndicatorMatrix? matrix, ScoringOptions options, PanelGoalposts? panel = null)
+    {
+        if (matrix is null)
+        {
+            var published = ScoringEngine.FromDomainScores(data.Cities.Count, data.PublishedDomainScores!, options.Weights?.Domain, options.Aggregation);
+            return new YearScores(data.Year.Year, DataYear.Published, data.Year.IsDemo, DataYear.Published, data.Cities, null, published,
+                data.SourceNotes);
+        }
+
+        var sheet = ScoringEngine.Score(matrix, options, panel);
+        return new YearScores(data.Year.Year, DataYear.Indicators, data.Year.IsDemo, options.Method.Code(), data.Cities, matrix, sheet,
+            data.SourceNotes);
+    }
+
+    /// <summary>A year's data as stored; null when the year has none.</summary>
+    public async Task<YearData?> LoadAsync(int year, CancellationToken cancellationToken = default)
+    {
         var dataYear = await db.Set<DataYear>().AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (dataYear is null)
         {
@@ -23,11 +56,32 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         return dataYear.Kind == DataYear.Published
-            ? await ScorePublishedAsync(dataYear, reference, cancellationToken)
-            : await ScoreIndicatorsAsync(dataYear, reference, options, cancellationToken);
+            ? await LoadPublishedAsync(dataYear, reference, cancellationToken)
+            : await LoadIndicatorsAsync(dataYear, reference, cancellationToken);
     }
 
-    private async Task<YearScores> ScorePublishedAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
+    /// <summary>The raw values of every indicator year (for panel goalposts), with <paramref name="current"/>'s own matrix in place of its stored one.</summary>
+    public async Task<IReadOnlyList<IndicatorMatrix>> LoadPanelAsync(YearData current, CancellationToken cancellationToken = default)
+    {
+        var years = await db.Set<DataYear>().AsNoTracking()
+            .Where(y => y.Kind == DataYear.Indicators && y.Year != current.Year.Year)
+            .ToListAsync(cancellationToken);
+        var matrices = new List<IndicatorMatrix>();
+        if (current.Matrix is not null)
+        {
+            matrices.Add(current.Matrix);
+        }
+
+        foreach (var year in years)
+        {
+            var data = await LoadIndicatorsAsync(year, current.Reference, cancellationToken);
+            matrices.Add(data.Matrix!);
+        }
+
+        return matrices;
+    }
+
+    private async Task<YearData> LoadPublishedAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
     {
         var published = await db.Set<PublishedScore>().AsNoTracking()
             .Where(p => p.Year == dataYear.Year).ToListAsync(cancellationToken);
@@ -53,12 +107,10 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             domainScores[(3 * n) + c] = rows[c].Politics ?? double.NaN;
         }
 
-        var sheet = ScoringEngine.FromDomainScores(n, domainScores);
-        return new YearScores(dataYear.Year, DataYear.Published, dataYear.IsDemo, DataYear.Published, cities, null, sheet,
-            new Dictionary<(int, int), string>());
+        return new YearData(dataYear, reference, cities, null, domainScores, new Dictionary<(int, int), string>());
     }
 
-    private async Task<YearScores> ScoreIndicatorsAsync(DataYear dataYear, IndexReference reference, ScoringOptions options, CancellationToken cancellationToken)
+    private async Task<YearData> LoadIndicatorsAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
     {
         var values = await db.Set<IndicatorValue>().AsNoTracking()
             .Where(v => v.Year == dataYear.Year)
@@ -77,7 +129,8 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             }
         }
 
-        var matrix = new IndicatorMatrix(framework, cities.Count);
+        // The region is each city's group for group-median imputation.
+        var matrix = new IndicatorMatrix(framework, cities.Count) { Groups = [.. cities.Select(c => c.RegionZh)] };
         var notes = new Dictionary<(int, int), string>();
         foreach (var v in values)
         {
@@ -92,7 +145,6 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             }
         }
 
-        var sheet = ScoringEngine.Score(matrix, options);
-        return new YearScores(dataYear.Year, DataYear.Indicators, dataYear.IsDemo, options.Method.Code(), cities, matrix, sheet, notes);
+        return new YearData(dataYear, reference, cities, matrix, null, notes);
     }
 }
