@@ -12,6 +12,7 @@ using CityExchange.Web.Health;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
+using CityExchange.Web.Performance;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Security;
 using CityExchange.Web.Store;
@@ -34,6 +35,7 @@ builder.Services.AddUploads();
 builder.Services.AddDashboard();
 builder.Services.AddAnalysis();
 builder.Services.AddExplore();
+builder.Services.AddPerformance();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -52,6 +54,7 @@ if (await app.RunAccountCommandAsync(args))
 }
 
 app.UseSecurityHeaders();
+app.UsePerformance();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
