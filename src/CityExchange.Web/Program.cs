@@ -13,6 +13,7 @@ using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
 using CityExchange.Web.Operability;
+using CityExchange.Web.Performance;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Security;
 using CityExchange.Web.Store;
@@ -35,6 +36,7 @@ builder.Services.AddUploads();
 builder.Services.AddDashboard();
 builder.Services.AddAnalysis();
 builder.Services.AddExplore();
+builder.Services.AddPerformance();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -55,6 +57,7 @@ if (await app.RunAccountCommandAsync(args))
 
 app.UseCityExchangeForwardedHeaders();
 app.UseSecurityHeaders();
+app.UsePerformance();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

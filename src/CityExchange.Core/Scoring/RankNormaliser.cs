@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CityExchange.Core.Scoring;
 
 /// <summary>
@@ -10,38 +12,52 @@ public static class RankNormaliser
     public static NormalisationOutcome Normalise(ReadOnlySpan<double> raw, int polarity, Span<double> scores, out int valueCount)
     {
         scores.Fill(double.NaN);
-        var keys = new double[raw.Length];
-        var order = new int[raw.Length];
-        valueCount = 0;
-        for (var i = 0; i < raw.Length; i++)
+        var length = raw.Length;
+        var keys = ArrayPool<ulong>.Shared.Rent(2 * length);
+        var order = ArrayPool<int>.Shared.Rent(2 * length);
+        try
         {
-            if (!double.IsNaN(raw[i]))
+            // Sorted once by the values' order-preserving bits (descending bits for polarity −1, i.e. ascending −x).
+            valueCount = 0;
+            for (var i = 0; i < length; i++)
             {
-                keys[valueCount] = polarity < 0 ? -raw[i] : raw[i];
-                order[valueCount] = i;
-                valueCount++;
-            }
-        }
-
-        if (valueCount == 0)
-        {
-            return NormalisationOutcome.TooFewValues;
-        }
-
-        Array.Sort(keys, order, 0, valueCount);
-        var n = (double)valueCount;
-        var rank = 1;
-        for (var k = 0; k < valueCount; k++)
-        {
-            if (k > 0 && keys[k] != keys[k - 1])
-            {
-                rank = k + 1;
+                var x = raw[i];
+                if (!double.IsNaN(x))
+                {
+                    keys[valueCount] = polarity < 0 ? RadixSort.Descending(x) : RadixSort.Ascending(x);
+                    order[valueCount] = i;
+                    valueCount++;
+                }
             }
 
-            scores[order[k]] = 100.0 * rank / n;
-        }
+            if (valueCount == 0)
+            {
+                return NormalisationOutcome.TooFewValues;
+            }
 
-        return NormalisationOutcome.Scored;
+            RadixSort.Sort(keys.AsSpan(0, valueCount), order.AsSpan(0, valueCount), keys.AsSpan(length, valueCount), order.AsSpan(length, valueCount));
+            var n = (double)valueCount;
+            var rank = 1;
+            var previous = double.NaN;
+            for (var k = 0; k < valueCount; k++)
+            {
+                var x = raw[order[k]];
+                if (k > 0 && x != previous)
+                {
+                    rank = k + 1;
+                }
+
+                scores[order[k]] = 100.0 * rank / n;
+                previous = x;
+            }
+
+            return NormalisationOutcome.Scored;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
+        }
     }
 
     /// <summary>

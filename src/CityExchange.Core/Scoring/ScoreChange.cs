@@ -32,7 +32,7 @@ public sealed record ScoreChange(double ScoreFrom, double ScoreTo, int RankFrom,
     {
         weights ??= ScoringWeights.Equal(framework);
         weightsTo ??= weights;
-        var withIndicators = from.Normalised.Length > 0 && to.Normalised.Length > 0;
+        var withIndicators = from.HasIndicatorScores && to.HasIndicatorScores;
         var shareFrom = DomainShares(weights, from, cityFrom);
         var shareTo = DomainShares(weightsTo, to, cityTo);
         var domains = new List<DomainContribution>(Framework.Domains.Count);

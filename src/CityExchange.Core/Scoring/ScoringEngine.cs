@@ -1,3 +1,4 @@
+using System.Buffers;
 using CityExchange.Core.Framework;
 
 namespace CityExchange.Core.Scoring;
@@ -39,63 +40,79 @@ public static class ScoringEngine
         var n = matrix.CityCount;
         var m = framework.Count;
         var sheet = new ScoreSheet(n, m);
-        var treated = DataTreatment.Apply(matrix, options, sheet.Imputed, sheet.Winsorised);
+        var treated = DataTreatment.Apply(
+            matrix, options,
+            options.Missing == MissingDataTreatment.GroupMedian ? sheet.Imputed : [],
+            options.Winsorise ? sheet.Winsorised : []);
         sheet.TreatedValues = treated.Values;
         var warnings = new List<ScoringWarning>();
-
-        for (var j = 0; j < m; j++)
-        {
-            var indicator = framework.Indicators[j];
-            var output = sheet.Normalised.AsSpan(j * n, n);
-            var outcome = Normalise(treated.Column(j), indicator.Polarity, options.Method, panel, j, output, out var count);
-            // An indicator nobody reported is silent; one with too few values or no spread is worth telling.
-            if (outcome != NormalisationOutcome.Scored && count > 0)
-            {
-                warnings.Add(new ScoringWarning(indicator.Code,
-                    outcome == NormalisationOutcome.Constant ? ScoringWarningKind.Constant : ScoringWarningKind.TooFewValues, count));
-            }
-        }
-
         var geometric = options.Aggregation == AggregationMethod.Geometric;
-        var domainSum = new double[Domains.Count * n];
-        var domainWeight = new double[Domains.Count * n];
-        var present = new int[n];
-        for (var j = 0; j < m; j++)
+        var method = options.Method;
+
+        // Each indicator is normalised into one reusable column and added to its domain's weighted sum at once, so the
+        // 17 normalised columns are never all kept (ScoreSheet.Normalised recomputes them if asked).
+        var domainSum = sheet.DomainScores;
+        Array.Clear(domainSum);
+        var column = ArrayPool<double>.Shared.Rent(n);
+        var domainWeight = ArrayPool<double>.Shared.Rent(Domains.Count * n);
+        var present = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            var d = framework.DomainOf[j];
-            var w = weights.Indicator[j];
-            var raw = matrix.Column(j);
-            var scores = sheet.Normalised.AsSpan(j * n, n);
-            var sum = domainSum.AsSpan(d * n, n);
-            var wsum = domainWeight.AsSpan(d * n, n);
+            Array.Clear(domainWeight, 0, Domains.Count * n);
+            Array.Clear(present, 0, n);
+            for (var j = 0; j < m; j++)
+            {
+                var indicator = framework.Indicators[j];
+                var scores = column.AsSpan(0, n);
+                var outcome = Normalise(treated.Column(j), indicator.Polarity, method, panel, j, scores, out var count);
+                // An indicator nobody reported is silent; one with too few values or no spread is worth telling.
+                if (outcome != NormalisationOutcome.Scored && count > 0)
+                {
+                    warnings.Add(new ScoringWarning(indicator.Code,
+                        outcome == NormalisationOutcome.Constant ? ScoringWarningKind.Constant : ScoringWarningKind.TooFewValues, count));
+                }
+
+                ScoreKernels.CountPresent(matrix.Column(j), present.AsSpan(0, n));
+                var w = weights.Indicator[j];
+                if (outcome == NormalisationOutcome.Scored && w > 0)
+                {
+                    var d = framework.DomainOf[j];
+                    var sum = domainSum.AsSpan(d * n, n);
+                    var wsum = domainWeight.AsSpan(d * n, n);
+                    if (geometric)
+                    {
+                        ScoreKernels.AccumulateLog(scores, w, sum, wsum);
+                    }
+                    else
+                    {
+                        ScoreKernels.Accumulate(scores, w, sum, wsum);
+                    }
+                }
+            }
+
+            ScoreKernels.Means(domainSum, domainWeight.AsSpan(0, Domains.Count * n), geometric);
             for (var c = 0; c < n; c++)
             {
-                if (!double.IsNaN(raw[c]))
-                {
-                    present[c]++;
-                }
-
-                var s = scores[c];
-                if (!double.IsNaN(s) && w > 0)
-                {
-                    sum[c] += w * (geometric ? Math.Log(1 + s) : s);
-                    wsum[c] += w;
-                }
+                sheet.Coverage[c] = present[c] / m;
             }
         }
-
-        for (var k = 0; k < domainSum.Length; k++)
+        finally
         {
-            sheet.DomainScores[k] = domainWeight[k] > 0
-                ? geometric ? Math.Exp(domainSum[k] / domainWeight[k]) - 1 : domainSum[k] / domainWeight[k]
-                : double.NaN;
+            ArrayPool<double>.Shared.Return(column);
+            ArrayPool<double>.Shared.Return(domainWeight);
+            ArrayPool<double>.Shared.Return(present);
         }
 
-        for (var c = 0; c < n; c++)
+        sheet.NormaliseLater(() =>
         {
-            sheet.Coverage[c] = (double)present[c] / m;
-        }
+            var all = new double[m * n];
+            for (var j = 0; j < m; j++)
+            {
+                Normalise(treated.Column(j), framework.Indicators[j].Polarity, method, panel, j, all.AsSpan(j * n, n), out _);
+            }
 
+            return all;
+        });
         Aggregate(sheet, weights.Domain, options.Aggregation);
         sheet.Warnings = warnings;
         return sheet;
@@ -188,9 +205,16 @@ public static class ScoringEngine
             weights[d] = domainWeights[d];
         }
 
-        for (var c = 0; c < n; c++)
+        if (aggregation == AggregationMethod.Arithmetic)
         {
-            sheet.Overall[c] = AggregateDomains(sheet.DomainScores, n, c, weights, aggregation);
+            ScoreKernels.WeightedMeans(sheet.DomainScores, n, weights, sheet.Overall);
+        }
+        else
+        {
+            for (var c = 0; c < n; c++)
+            {
+                sheet.Overall[c] = AggregateDomains(sheet.DomainScores, n, c, weights, aggregation);
+            }
         }
 
         CompetitionRanker.RankDescending(sheet.Overall, sheet.OverallRanks);

@@ -18,6 +18,9 @@ public sealed record ExploreContext(
 {
     public ScoringWeights Weights => Options.Weights!;
 
+    /// <summary>The other indicator years behind <see cref="PanelYears"/> (their versions key the ranking cache).</summary>
+    public IReadOnlyList<YearData> PanelData { get; init; } = [];
+
     /// <summary>Scores the year's own values.</summary>
     public YearScores Score() => Score(Data.Matrix);
 

@@ -97,10 +97,13 @@ public sealed class ExploreService(
             Missing = settings.Missing,
             Winsorise = settings.Winsorise,
         };
-        var panelYears = options.Scale == ScoreScale.Panel && !data.IsPublished
-            ? await rankings.LoadPanelAsync(data, cancellationToken)
+        var panelData = options.Scale == ScoreScale.Panel && !data.IsPublished
+            ? await rankings.LoadPanelDataAsync(data, cancellationToken)
             : [];
-        return ExploreResult.Success<ExploreContext>(new ExploreContext(data, settings, options, panelYears, notices));
+        IReadOnlyList<IndicatorMatrix> panelYears = options.Scale == ScoreScale.Panel && !data.IsPublished
+            ? [data.Matrix!, .. panelData.Select(p => p.Matrix!)]
+            : [];
+        return ExploreResult.Success<ExploreContext>(new ExploreContext(data, settings, options, panelYears, notices) { PanelData = panelData });
     }
 
     public async Task<ExploreResult<ExploreScores>> ScoreAsync(int year, ExploreSettings settings, CancellationToken cancellationToken = default)
@@ -111,7 +114,7 @@ public sealed class ExploreService(
             return prepared.Cast<ExploreScores>();
         }
 
-        var scores = context.Score();
+        var scores = Scored(context);
         return ExploreResult.Success<ExploreScores>(new ExploreScores(context, scores, Warnings(context, scores)));
     }
 
@@ -194,7 +197,7 @@ public sealed class ExploreService(
             return ExploreResult.Fail<TargetsResult>(StatusCodes.Status400BadRequest, cityError);
         }
 
-        var scores = context.Score();
+        var scores = Scored(context);
         var ranked = scores.Sheet.OverallRanks.Count(r => r > 0);
         if (rank is not { } target || target < 1 || target > ranked)
         {
@@ -215,7 +218,7 @@ public sealed class ExploreService(
             return prepared.Cast<SensitivityResult>();
         }
 
-        var scores = context.Score();
+        var scores = Scored(context);
         var sets = new List<double[]> { scores.Sheet.DomainScores };
         if (varyMethods && !context.Data.IsPublished)
         {
@@ -226,7 +229,7 @@ public sealed class ExploreService(
                     continue;
                 }
 
-                sets.Add((context with { Options = context.Options with { Method = method } }).Score().Sheet.DomainScores);
+                sets.Add(Scored(context with { Options = context.Options with { Method = method } }).Sheet.DomainScores);
             }
         }
 
@@ -249,7 +252,7 @@ public sealed class ExploreService(
             return prepared.Cast<BoundsResult>();
         }
 
-        var scores = context.Score();
+        var scores = Scored(context);
         try
         {
             var bounds = RankUncertainty.Bounds(scores.Sheet.DomainScores, scores.Cities.Count, context.Options.Aggregation, min, max, step);
@@ -291,7 +294,7 @@ public sealed class ExploreService(
 
         var framework = toContext.Data.Reference.Framework;
         var change = ScoreChange.Decompose(
-            framework, fromContext.Weights, fromContext.Score().Sheet, fromIndex, toContext.Score().Sheet, toIndex, toContext.Weights);
+            framework, fromContext.Weights, Scored(fromContext).Sheet, fromIndex, Scored(toContext).Sheet, toIndex, toContext.Weights);
         return ExploreResult.Success<ChangeResult>(new ChangeResult(
             toContext.Data.Cities[toIndex], from, to, fromContext.Data.IsPublished, toContext.Data.IsPublished,
             fromContext.Data.Year.IsDemo || toContext.Data.Year.IsDemo, framework, change));
@@ -303,7 +306,7 @@ public sealed class ExploreService(
         var warnings = scores.Sheet.Warnings.Select(RankingWarning.From).ToList();
         var sheet = scores.Sheet;
         var framework = context.Data.Reference.Framework;
-        if (sheet.Normalised.Length > 0)
+        if (sheet.HasIndicatorScores)
         {
             for (var j = 0; j < framework.Count; j++)
             {
@@ -375,6 +378,9 @@ public sealed class ExploreService(
 
         return -1;
     }
+
+    /// <summary>The context's ranking of the year's own values, from the ranking cache when the data has not changed.</summary>
+    private YearScores Scored(ExploreContext context) => rankings.Score(context.Data, context.Options, context.PanelData, context.Score);
 
     private string PublishedYear(int year) =>
         text["{0} is a published year: the report gives domain scores, not indicator values, so this needs a year with indicator values.", year];

@@ -1,13 +1,18 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Performance;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Scoring;
 
-/// <summary>Loads a year's stored data and scores it with the Core engine.</summary>
-public sealed class RankingService(CityExchangeDbContext db, ReferenceCache referenceCache)
+/// <summary>
+/// Loads a year's stored data and scores it with the Core engine. Loaded years and rankings are cached
+/// (<see cref="RankingCache"/>) under the year's <see cref="DataYear.Version"/>, which is read from the database on
+/// every call, so an import or restore — in this instance or another one on the same database — is seen at once.
+/// </summary>
+public sealed class RankingService(CityExchangeDbContext db, ReferenceCache referenceCache, RankingCache cache)
 {
     public Task<List<DataYear>> GetYearsAsync(CancellationToken cancellationToken = default) =>
         db.Set<DataYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
@@ -21,11 +26,28 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             return null;
         }
 
-        var panel = options.Scale == ScoreScale.Panel && !data.IsPublished
-            ? PanelGoalposts.From(await LoadPanelAsync(data, cancellationToken), options)
-            : null;
-        return Score(data, options, panel);
+        var panelData = options.Scale == ScoreScale.Panel && !data.IsPublished
+            ? await LoadPanelDataAsync(data, cancellationToken)
+            : [];
+        return Score(data, options, panelData);
     }
+
+    /// <summary>
+    /// The ranking of loaded data, from the cache when this year (and, for the panel scale, every year in
+    /// <paramref name="panelData"/>) is still at the version it was computed from.
+    /// </summary>
+    public YearScores Score(YearData data, ScoringOptions options, IReadOnlyList<YearData> panelData) =>
+        Score(data, options, panelData, () =>
+        {
+            var panel = options.Scale == ScoreScale.Panel && !data.IsPublished
+                ? PanelGoalposts.From([data.Matrix!, .. panelData.Select(p => p.Matrix!)], options)
+                : null;
+            return Score(data, options, panel);
+        });
+
+    /// <summary>As above with the caller's scorer, which must score the year's own values with exactly these options and panel years.</summary>
+    public YearScores Score(YearData data, ScoringOptions options, IReadOnlyList<YearData> panelData, Func<YearScores> score) =>
+        cache.GetOrScore(data, options, panelData, score);
 
     /// <summary>Scores loaded data. Published years use their domain scores as published, with the options' domain weights and aggregation.</summary>
     public static YearScores Score(YearData data, ScoringOptions options, PanelGoalposts? panel = null) => Score(data, data.Matrix, options, panel);
@@ -45,9 +67,10 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             data.SourceNotes);
     }
 
-    /// <summary>A year's data as stored; null when the year has none.</summary>
+    /// <summary>A year's data as stored; null when the year has none. Cached per version of the year.</summary>
     public async Task<YearData?> LoadAsync(int year, CancellationToken cancellationToken = default)
     {
+        // The one query every call makes: the year's current version (the cache key).
         var dataYear = await db.Set<DataYear>().AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (dataYear is null)
         {
@@ -55,31 +78,38 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
         }
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        return dataYear.Kind == DataYear.Published
-            ? await LoadPublishedAsync(dataYear, reference, cancellationToken)
-            : await LoadIndicatorsAsync(dataYear, reference, cancellationToken);
+        return await LoadAsync(dataYear, reference, cancellationToken);
     }
 
     /// <summary>The raw values of every indicator year (for panel goalposts), with <paramref name="current"/>'s own matrix in place of its stored one.</summary>
     public async Task<IReadOnlyList<IndicatorMatrix>> LoadPanelAsync(YearData current, CancellationToken cancellationToken = default)
     {
+        var others = await LoadPanelDataAsync(current, cancellationToken);
+        return current.Matrix is null
+            ? [.. others.Select(o => o.Matrix!)]
+            : [current.Matrix, .. others.Select(o => o.Matrix!)];
+    }
+
+    /// <summary>Every other indicator year's stored data (cached per version), for panel goalposts.</summary>
+    public async Task<IReadOnlyList<YearData>> LoadPanelDataAsync(YearData current, CancellationToken cancellationToken = default)
+    {
         var years = await db.Set<DataYear>().AsNoTracking()
             .Where(y => y.Kind == DataYear.Indicators && y.Year != current.Year.Year)
+            .OrderBy(y => y.Year)
             .ToListAsync(cancellationToken);
-        var matrices = new List<IndicatorMatrix>();
-        if (current.Matrix is not null)
-        {
-            matrices.Add(current.Matrix);
-        }
-
+        var others = new List<YearData>(years.Count);
         foreach (var year in years)
         {
-            var data = await LoadIndicatorsAsync(year, current.Reference, cancellationToken);
-            matrices.Add(data.Matrix!);
+            others.Add(await LoadAsync(year, current.Reference, cancellationToken));
         }
 
-        return matrices;
+        return others;
     }
+
+    private Task<YearData> LoadAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(dataYear.Year, dataYear.Version, reference, () => dataYear.Kind == DataYear.Published
+            ? LoadPublishedAsync(dataYear, reference, cancellationToken)
+            : LoadIndicatorsAsync(dataYear, reference, cancellationToken));
 
     private async Task<YearData> LoadPublishedAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
     {
