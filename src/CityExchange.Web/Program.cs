@@ -4,6 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using CityExchange.Web.Accounts;
 using CityExchange.Web.Analysis;
 using CityExchange.Web.Api.Analysis;
+using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
@@ -11,6 +12,8 @@ using CityExchange.Web.Health;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
+using CityExchange.Web.Operability;
+using CityExchange.Web.Performance;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Security;
 using CityExchange.Web.Store;
@@ -32,6 +35,8 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddUploads();
 builder.Services.AddDashboard();
 builder.Services.AddAnalysis();
+builder.Services.AddExplore();
+builder.Services.AddPerformance();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorPages().AddViewLocalization();
@@ -39,6 +44,7 @@ builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddCityExchangeHealthChecks();
+builder.Services.AddCityExchangeDeployment(builder.Configuration);
 
 var app = builder.Build();
 
@@ -49,7 +55,9 @@ if (await app.RunAccountCommandAsync(args))
     return;
 }
 
+app.UseCityExchangeForwardedHeaders();
 app.UseSecurityHeaders();
+app.UsePerformance();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -60,16 +68,18 @@ if (!app.Environment.IsDevelopment())
 app.UseCityExchangeLocalization();
 app.UseStatusCodePages();
 app.UseDashboardStatusPages();
-app.UseSerilogRequestLogging();
+app.UseCityExchangeRequestLogging();
 app.UseStaticFiles();
 app.UseUploadSizeLimit();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();
 app.MapRankingEndpoints();
+app.MapExploreEndpoints();
 app.MapImportEndpoints();
 app.MapAnalysisEndpoints();
 app.MapRazorPages();

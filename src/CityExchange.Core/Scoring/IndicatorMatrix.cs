@@ -33,6 +33,18 @@ public sealed class IndicatorMatrix
 
     public double[] Values { get; }
 
+    /// <summary>
+    /// Optional group label of each city (the region), used by group-median imputation; null or blank entries
+    /// belong to no group.
+    /// </summary>
+    public IReadOnlyList<string?>? Groups
+    {
+        get;
+        init => field = value is null || value.Count == CityCount
+            ? value
+            : throw new ArgumentException("Groups must give one label per city.", nameof(value));
+    }
+
     public double this[int indicator, int city]
     {
         get => Values[(indicator * CityCount) + city];
@@ -41,7 +53,7 @@ public sealed class IndicatorMatrix
 
     public ReadOnlySpan<double> Column(int indicator) => Values.AsSpan(indicator * CityCount, CityCount);
 
-    public IndicatorMatrix Clone() => new(Framework, CityCount, (double[])Values.Clone());
+    public IndicatorMatrix Clone() => new(Framework, CityCount, (double[])Values.Clone()) { Groups = Groups };
 
     private static double[] CreateMissing(int length)
     {

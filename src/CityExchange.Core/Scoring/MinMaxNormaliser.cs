@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace CityExchange.Core.Scoring;
 
 public enum NormalisationOutcome
@@ -7,16 +10,79 @@ public enum NormalisationOutcome
     Constant,
 }
 
-/// <summary>x' = 100·(x−min)/(max−min) over the cities with a value; polarity −1 uses (max−x).</summary>
+/// <summary>
+/// x' = 100·(x−min)/(max−min) over the cities with a value; polarity −1 uses (max−x).
+/// Both passes use <see cref="Vector{T}"/> lanes with the same operations as the scalar formula, so results are the same bits.
+/// </summary>
 public static class MinMaxNormaliser
 {
     public static NormalisationOutcome Normalise(ReadOnlySpan<double> raw, int polarity, Span<double> scores, out int valueCount)
     {
-        var min = double.PositiveInfinity;
-        var max = double.NegativeInfinity;
-        valueCount = 0;
-        foreach (var x in raw)
+        MinMax(raw, out var min, out var max, out valueCount);
+        var outcome = valueCount < 2 ? NormalisationOutcome.TooFewValues
+            : max == min ? NormalisationOutcome.Constant
+            : NormalisationOutcome.Scored;
+        if (outcome != NormalisationOutcome.Scored)
         {
+            scores.Fill(double.NaN);
+            return outcome;
+        }
+
+        // NaN propagates, so a missing value stays missing without a branch.
+        Scale(raw, polarity, min, max, scores);
+        return outcome;
+    }
+
+    /// <summary>Min–max with given goalposts (e.g. the panel's min and max over <paramref name="poolCount"/> values).</summary>
+    public static NormalisationOutcome Apply(ReadOnlySpan<double> raw, int polarity, int poolCount, double min, double max, Span<double> scores)
+    {
+        var outcome = poolCount < 2 ? NormalisationOutcome.TooFewValues
+            : !(max > min) ? NormalisationOutcome.Constant
+            : NormalisationOutcome.Scored;
+        if (outcome != NormalisationOutcome.Scored)
+        {
+            scores.Fill(double.NaN);
+            return outcome;
+        }
+
+        Scale(raw, polarity, min, max, scores);
+        return outcome;
+    }
+
+    /// <summary>The smallest and largest values and how many there are, skipping NaN (±∞ and 0 values when none).</summary>
+    public static void MinMax(ReadOnlySpan<double> raw, out double min, out double max, out int valueCount)
+    {
+        min = double.PositiveInfinity;
+        max = double.NegativeInfinity;
+        valueCount = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && raw.Length >= 2 * Vector<double>.Count)
+        {
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(raw);
+            var vmin = new Vector<double>(double.PositiveInfinity);
+            var vmax = new Vector<double>(double.NegativeInfinity);
+            var vcount = Vector<long>.Zero;
+            foreach (var v in vectors)
+            {
+                var present = Vector.Equals(v, v); // false for NaN
+                vmin = Vector.Min(vmin, Vector.ConditionalSelect(present, v, new Vector<double>(double.PositiveInfinity)));
+                vmax = Vector.Max(vmax, Vector.ConditionalSelect(present, v, new Vector<double>(double.NegativeInfinity)));
+                vcount -= present; // a true lane is all ones, i.e. −1
+            }
+
+            for (var lane = 0; lane < Vector<double>.Count; lane++)
+            {
+                min = Math.Min(min, vmin[lane]);
+                max = Math.Max(max, vmax[lane]);
+                valueCount += (int)vcount[lane];
+            }
+
+            i = vectors.Length * Vector<double>.Count;
+        }
+
+        for (; i < raw.Length; i++)
+        {
+            var x = raw[i];
             if (double.IsNaN(x))
             {
                 continue;
@@ -33,24 +99,40 @@ public static class MinMaxNormaliser
                 max = x;
             }
         }
+    }
 
-        var outcome = valueCount < 2 ? NormalisationOutcome.TooFewValues
-            : max == min ? NormalisationOutcome.Constant
-            : NormalisationOutcome.Scored;
-        if (outcome != NormalisationOutcome.Scored)
-        {
-            scores.Fill(double.NaN);
-            return outcome;
-        }
-
+    private static void Scale(ReadOnlySpan<double> raw, int polarity, double min, double max, Span<double> scores)
+    {
         var scale = 100.0 / (max - min);
-        for (var i = 0; i < raw.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && raw.Length >= Vector<double>.Count)
         {
-            var x = raw[i];
-            // NaN propagates, so a missing value stays missing without a branch.
-            scores[i] = polarity < 0 ? (max - x) * scale : (x - min) * scale;
+            var input = MemoryMarshal.Cast<double, Vector<double>>(raw);
+            var output = MemoryMarshal.Cast<double, Vector<double>>(scores);
+            var vscale = new Vector<double>(scale);
+            if (polarity < 0)
+            {
+                var vmax = new Vector<double>(max);
+                for (var k = 0; k < input.Length; k++)
+                {
+                    output[k] = (vmax - input[k]) * vscale;
+                }
+            }
+            else
+            {
+                var vmin = new Vector<double>(min);
+                for (var k = 0; k < input.Length; k++)
+                {
+                    output[k] = (input[k] - vmin) * vscale;
+                }
+            }
+
+            i = input.Length * Vector<double>.Count;
         }
 
-        return outcome;
+        for (; i < raw.Length; i++)
+        {
+            scores[i] = polarity < 0 ? (max - raw[i]) * scale : (raw[i] - min) * scale;
+        }
     }
 }

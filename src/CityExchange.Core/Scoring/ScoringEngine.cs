@@ -1,3 +1,4 @@
+using System.Buffers;
 using CityExchange.Core.Framework;
 
 namespace CityExchange.Core.Scoring;
@@ -5,84 +6,125 @@ namespace CityExchange.Core.Scoring;
 /// <summary>
 /// Turns raw indicator values into domain scores, an overall score and ranks, following the report (part 3.3):
 /// normalise each indicator, average the available indicators of a domain, average the available domains, rank.
-/// Pure and deterministic.
+/// <see cref="ScoringOptions"/> adds the alternatives (z-score, panel goalposts, geometric means, imputation,
+/// winsorisation); their defaults are the report's method. Pure and deterministic.
 /// </summary>
 public static class ScoringEngine
 {
-    public static ScoreSheet Score(IndicatorMatrix matrix, ScoringOptions? options = null)
+    public static ScoreSheet Score(IndicatorMatrix matrix, ScoringOptions? options = null) => Score(matrix, options, null);
+
+    /// <summary>
+    /// Scores one year. With <see cref="ScoreScale.Panel"/>, <paramref name="panel"/> gives the goalposts over all years
+    /// (<see cref="PanelGoalposts.From"/>, including this year); without it the year is its own panel.
+    /// </summary>
+    public static ScoreSheet Score(IndicatorMatrix matrix, ScoringOptions? options, PanelGoalposts? panel)
     {
         options ??= ScoringOptions.Default;
         var framework = matrix.Framework;
         var weights = options.Weights ?? ScoringWeights.Equal(framework);
         Validate(weights, framework);
+        Validate(options);
+        if (options.Scale == ScoreScale.Panel)
+        {
+            panel ??= PanelGoalposts.From([matrix], options);
+            if (panel.Framework.Count != framework.Count)
+            {
+                throw new ArgumentException("The panel goalposts are for another framework.", nameof(panel));
+            }
+        }
+        else
+        {
+            panel = null;
+        }
 
         var n = matrix.CityCount;
         var m = framework.Count;
         var sheet = new ScoreSheet(n, m);
+        var treated = DataTreatment.Apply(
+            matrix, options,
+            options.Missing == MissingDataTreatment.GroupMedian ? sheet.Imputed : [],
+            options.Winsorise ? sheet.Winsorised : []);
+        sheet.TreatedValues = treated.Values;
         var warnings = new List<ScoringWarning>();
+        var geometric = options.Aggregation == AggregationMethod.Geometric;
+        var method = options.Method;
 
-        for (var j = 0; j < m; j++)
+        // Each indicator is normalised into one reusable column and added to its domain's weighted sum at once, so the
+        // 17 normalised columns are never all kept (ScoreSheet.Normalised recomputes them if asked).
+        var domainSum = sheet.DomainScores;
+        Array.Clear(domainSum);
+        var column = ArrayPool<double>.Shared.Rent(n);
+        var domainWeight = ArrayPool<double>.Shared.Rent(Domains.Count * n);
+        var present = ArrayPool<double>.Shared.Rent(n);
+        try
         {
-            var indicator = framework.Indicators[j];
-            var output = sheet.Normalised.AsSpan(j * n, n);
-            var outcome = options.Method == NormalisationMethod.Rank
-                ? RankNormaliser.Normalise(matrix.Column(j), indicator.Polarity, output, out var count)
-                : MinMaxNormaliser.Normalise(matrix.Column(j), indicator.Polarity, output, out count);
-            // An indicator nobody reported is silent; one with too few values or no spread is worth telling.
-            if (outcome != NormalisationOutcome.Scored && count > 0)
+            Array.Clear(domainWeight, 0, Domains.Count * n);
+            Array.Clear(present, 0, n);
+            for (var j = 0; j < m; j++)
             {
-                warnings.Add(new ScoringWarning(indicator.Code,
-                    outcome == NormalisationOutcome.Constant ? ScoringWarningKind.Constant : ScoringWarningKind.TooFewValues, count));
-            }
-        }
+                var indicator = framework.Indicators[j];
+                var scores = column.AsSpan(0, n);
+                var outcome = Normalise(treated.Column(j), indicator.Polarity, method, panel, j, scores, out var count);
+                // An indicator nobody reported is silent; one with too few values or no spread is worth telling.
+                if (outcome != NormalisationOutcome.Scored && count > 0)
+                {
+                    warnings.Add(new ScoringWarning(indicator.Code,
+                        outcome == NormalisationOutcome.Constant ? ScoringWarningKind.Constant : ScoringWarningKind.TooFewValues, count));
+                }
 
-        var domainSum = new double[Domains.Count * n];
-        var domainWeight = new double[Domains.Count * n];
-        var present = new int[n];
-        for (var j = 0; j < m; j++)
-        {
-            var d = framework.DomainOf[j];
-            var w = weights.Indicator[j];
-            var raw = matrix.Column(j);
-            var scores = sheet.Normalised.AsSpan(j * n, n);
-            var sum = domainSum.AsSpan(d * n, n);
-            var wsum = domainWeight.AsSpan(d * n, n);
+                ScoreKernels.CountPresent(matrix.Column(j), present.AsSpan(0, n));
+                var w = weights.Indicator[j];
+                if (outcome == NormalisationOutcome.Scored && w > 0)
+                {
+                    var d = framework.DomainOf[j];
+                    var sum = domainSum.AsSpan(d * n, n);
+                    var wsum = domainWeight.AsSpan(d * n, n);
+                    if (geometric)
+                    {
+                        ScoreKernels.AccumulateLog(scores, w, sum, wsum);
+                    }
+                    else
+                    {
+                        ScoreKernels.Accumulate(scores, w, sum, wsum);
+                    }
+                }
+            }
+
+            ScoreKernels.Means(domainSum, domainWeight.AsSpan(0, Domains.Count * n), geometric);
             for (var c = 0; c < n; c++)
             {
-                if (!double.IsNaN(raw[c]))
-                {
-                    present[c]++;
-                }
-
-                var s = scores[c];
-                if (!double.IsNaN(s) && w > 0)
-                {
-                    sum[c] += w * s;
-                    wsum[c] += w;
-                }
+                sheet.Coverage[c] = present[c] / m;
             }
         }
-
-        for (var k = 0; k < domainSum.Length; k++)
+        finally
         {
-            sheet.DomainScores[k] = domainWeight[k] > 0 ? domainSum[k] / domainWeight[k] : double.NaN;
+            ArrayPool<double>.Shared.Return(column);
+            ArrayPool<double>.Shared.Return(domainWeight);
+            ArrayPool<double>.Shared.Return(present);
         }
 
-        for (var c = 0; c < n; c++)
+        sheet.NormaliseLater(() =>
         {
-            sheet.Coverage[c] = (double)present[c] / m;
-        }
+            var all = new double[m * n];
+            for (var j = 0; j < m; j++)
+            {
+                Normalise(treated.Column(j), framework.Indicators[j].Polarity, method, panel, j, all.AsSpan(j * n, n), out _);
+            }
 
-        Aggregate(sheet, weights.Domain);
+            return all;
+        });
+        Aggregate(sheet, weights.Domain, options.Aggregation);
         sheet.Warnings = warnings;
         return sheet;
     }
 
     /// <summary>
     /// Scores a published year: the domain scores are taken as given (domain-major, NaN for missing), the overall
-    /// score is their weighted mean and coverage is the share of the four domains present.
+    /// score is their weighted mean (arithmetic or geometric) and coverage is the share of the four domains present.
     /// </summary>
-    public static ScoreSheet FromDomainScores(int cityCount, ReadOnlySpan<double> domainScores, IReadOnlyList<double>? domainWeights = null)
+    public static ScoreSheet FromDomainScores(
+        int cityCount, ReadOnlySpan<double> domainScores, IReadOnlyList<double>? domainWeights = null,
+        AggregationMethod aggregation = AggregationMethod.Arithmetic)
     {
         if (domainScores.Length != Domains.Count * cityCount)
         {
@@ -105,34 +147,90 @@ public static class ScoringEngine
             sheet.Coverage[c] = count / (double)Domains.Count;
         }
 
-        Aggregate(sheet, domainWeights ?? [0.25, 0.25, 0.25, 0.25]);
+        Aggregate(sheet, domainWeights ?? [0.25, 0.25, 0.25, 0.25], aggregation);
         return sheet;
     }
 
-    private static void Aggregate(ScoreSheet sheet, IReadOnlyList<double> domainWeights)
+    /// <summary>
+    /// The weighted mean of one city's available domain scores (<paramref name="domainScores"/> domain-major over
+    /// <paramref name="cityCount"/> cities); NaN when none is present with a positive weight.
+    /// </summary>
+    public static double AggregateDomains(ReadOnlySpan<double> domainScores, int cityCount, int city, ReadOnlySpan<double> domainWeights, AggregationMethod aggregation)
+    {
+        double sum = 0, wsum = 0;
+        for (var d = 0; d < Domains.Count; d++)
+        {
+            var s = domainScores[(d * cityCount) + city];
+            var w = domainWeights[d];
+            if (!double.IsNaN(s) && w > 0)
+            {
+                sum += w * (aggregation == AggregationMethod.Geometric ? Math.Log(1 + s) : s);
+                wsum += w;
+            }
+        }
+
+        return wsum > 0
+            ? aggregation == AggregationMethod.Geometric ? Math.Exp(sum / wsum) - 1 : sum / wsum
+            : double.NaN;
+    }
+
+    private static NormalisationOutcome Normalise(
+        ReadOnlySpan<double> raw, int polarity, NormalisationMethod method, PanelGoalposts? panel, int j, Span<double> output, out int count)
+    {
+        if (panel is null)
+        {
+            return method switch
+            {
+                NormalisationMethod.Rank => RankNormaliser.Normalise(raw, polarity, output, out count),
+                NormalisationMethod.ZScore => ZScoreNormaliser.Normalise(raw, polarity, output, out count),
+                _ => MinMaxNormaliser.Normalise(raw, polarity, output, out count),
+            };
+        }
+
+        count = panel.Count(j);
+        return method switch
+        {
+            NormalisationMethod.Rank => RankNormaliser.ApplyPooled(raw, polarity, panel.Pool(j), output),
+            NormalisationMethod.ZScore => ZScoreNormaliser.Apply(raw, polarity, count, panel.Mean[j], panel.StandardDeviation[j], output),
+            _ => MinMaxNormaliser.Apply(raw, polarity, count, panel.Min[j], panel.Max[j], output),
+        };
+    }
+
+    private static void Aggregate(ScoreSheet sheet, IReadOnlyList<double> domainWeights, AggregationMethod aggregation)
     {
         var n = sheet.CityCount;
-        for (var c = 0; c < n; c++)
+        Span<double> weights = stackalloc double[Domains.Count];
+        for (var d = 0; d < Domains.Count; d++)
         {
-            double sum = 0, wsum = 0;
-            for (var d = 0; d < Domains.Count; d++)
-            {
-                var s = sheet.DomainScores[(d * n) + c];
-                var w = domainWeights[d];
-                if (!double.IsNaN(s) && w > 0)
-                {
-                    sum += w * s;
-                    wsum += w;
-                }
-            }
+            weights[d] = domainWeights[d];
+        }
 
-            sheet.Overall[c] = wsum > 0 ? sum / wsum : double.NaN;
+        if (aggregation == AggregationMethod.Arithmetic)
+        {
+            ScoreKernels.WeightedMeans(sheet.DomainScores, n, weights, sheet.Overall);
+        }
+        else
+        {
+            for (var c = 0; c < n; c++)
+            {
+                sheet.Overall[c] = AggregateDomains(sheet.DomainScores, n, c, weights, aggregation);
+            }
         }
 
         CompetitionRanker.RankDescending(sheet.Overall, sheet.OverallRanks);
         for (var d = 0; d < Domains.Count; d++)
         {
             CompetitionRanker.RankDescending(sheet.DomainScores.AsSpan(d * n, n), sheet.DomainRanks.AsSpan(d * n, n));
+        }
+    }
+
+    private static void Validate(ScoringOptions options)
+    {
+        if (options.Aggregation == AggregationMethod.Geometric && options.Method == NormalisationMethod.ZScore)
+        {
+            throw new ArgumentException(
+                "Geometric aggregation needs scores above −1 (it takes ln(1 + score)); z-scores can be lower. Use min–max or rank scores.",
+                nameof(options));
         }
     }
 

@@ -1,13 +1,18 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Performance;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Scoring;
 
-/// <summary>Loads a year's stored data and scores it with the Core engine.</summary>
-public sealed class RankingService(CityExchangeDbContext db, ReferenceCache referenceCache)
+/// <summary>
+/// Loads a year's stored data and scores it with the Core engine. Loaded years and rankings are cached
+/// (<see cref="RankingCache"/>) under the year's <see cref="DataYear.Version"/>, which is read from the database on
+/// every call, so an import or restore — in this instance or another one on the same database — is seen at once.
+/// </summary>
+public sealed class RankingService(CityExchangeDbContext db, ReferenceCache referenceCache, RankingCache cache)
 {
     public Task<List<DataYear>> GetYearsAsync(CancellationToken cancellationToken = default) =>
         db.Set<DataYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
@@ -15,6 +20,57 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
     /// <summary>Scores <paramref name="year"/>; null when the year has no data.</summary>
     public async Task<YearScores?> ScoreAsync(int year, ScoringOptions options, CancellationToken cancellationToken = default)
     {
+        var data = await LoadAsync(year, cancellationToken);
+        if (data is null)
+        {
+            return null;
+        }
+
+        var panelData = options.Scale == ScoreScale.Panel && !data.IsPublished
+            ? await LoadPanelDataAsync(data, cancellationToken)
+            : [];
+        return Score(data, options, panelData);
+    }
+
+    /// <summary>
+    /// The ranking of loaded data, from the cache when this year (and, for the panel scale, every year in
+    /// <paramref name="panelData"/>) is still at the version it was computed from.
+    /// </summary>
+    public YearScores Score(YearData data, ScoringOptions options, IReadOnlyList<YearData> panelData) =>
+        Score(data, options, panelData, () =>
+        {
+            var panel = options.Scale == ScoreScale.Panel && !data.IsPublished
+                ? PanelGoalposts.From([data.Matrix!, .. panelData.Select(p => p.Matrix!)], options)
+                : null;
+            return Score(data, options, panel);
+        });
+
+    /// <summary>As above with the caller's scorer, which must score the year's own values with exactly these options and panel years.</summary>
+    public YearScores Score(YearData data, ScoringOptions options, IReadOnlyList<YearData> panelData, Func<YearScores> score) =>
+        cache.GetOrScore(data, options, panelData, score);
+
+    /// <summary>Scores loaded data. Published years use their domain scores as published, with the options' domain weights and aggregation.</summary>
+    public static YearScores Score(YearData data, ScoringOptions options, PanelGoalposts? panel = null) => Score(data, data.Matrix, options, panel);
+
+    /// <summary>Scores <paramref name="matrix"/> (e.g. a what-if copy of the year's values) as the year's data.</summary>
+    public static YearScores Score(YearData data, IndicatorMatrix? matrix, ScoringOptions options, PanelGoalposts? panel = null)
+    {
+        if (matrix is null)
+        {
+            var published = ScoringEngine.FromDomainScores(data.Cities.Count, data.PublishedDomainScores!, options.Weights?.Domain, options.Aggregation);
+            return new YearScores(data.Year.Year, DataYear.Published, data.Year.IsDemo, DataYear.Published, data.Cities, null, published,
+                data.SourceNotes);
+        }
+
+        var sheet = ScoringEngine.Score(matrix, options, panel);
+        return new YearScores(data.Year.Year, DataYear.Indicators, data.Year.IsDemo, options.Method.Code(), data.Cities, matrix, sheet,
+            data.SourceNotes);
+    }
+
+    /// <summary>A year's data as stored; null when the year has none. Cached per version of the year.</summary>
+    public async Task<YearData?> LoadAsync(int year, CancellationToken cancellationToken = default)
+    {
+        // The one query every call makes: the year's current version (the cache key).
         var dataYear = await db.Set<DataYear>().AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (dataYear is null)
         {
@@ -22,12 +78,40 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
         }
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        return dataYear.Kind == DataYear.Published
-            ? await ScorePublishedAsync(dataYear, reference, cancellationToken)
-            : await ScoreIndicatorsAsync(dataYear, reference, options, cancellationToken);
+        return await LoadAsync(dataYear, reference, cancellationToken);
     }
 
-    private async Task<YearScores> ScorePublishedAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
+    /// <summary>The raw values of every indicator year (for panel goalposts), with <paramref name="current"/>'s own matrix in place of its stored one.</summary>
+    public async Task<IReadOnlyList<IndicatorMatrix>> LoadPanelAsync(YearData current, CancellationToken cancellationToken = default)
+    {
+        var others = await LoadPanelDataAsync(current, cancellationToken);
+        return current.Matrix is null
+            ? [.. others.Select(o => o.Matrix!)]
+            : [current.Matrix, .. others.Select(o => o.Matrix!)];
+    }
+
+    /// <summary>Every other indicator year's stored data (cached per version), for panel goalposts.</summary>
+    public async Task<IReadOnlyList<YearData>> LoadPanelDataAsync(YearData current, CancellationToken cancellationToken = default)
+    {
+        var years = await db.Set<DataYear>().AsNoTracking()
+            .Where(y => y.Kind == DataYear.Indicators && y.Year != current.Year.Year)
+            .OrderBy(y => y.Year)
+            .ToListAsync(cancellationToken);
+        var others = new List<YearData>(years.Count);
+        foreach (var year in years)
+        {
+            others.Add(await LoadAsync(year, current.Reference, cancellationToken));
+        }
+
+        return others;
+    }
+
+    private Task<YearData> LoadAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(dataYear.Year, dataYear.Version, reference, () => dataYear.Kind == DataYear.Published
+            ? LoadPublishedAsync(dataYear, reference, cancellationToken)
+            : LoadIndicatorsAsync(dataYear, reference, cancellationToken));
+
+    private async Task<YearData> LoadPublishedAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
     {
         var published = await db.Set<PublishedScore>().AsNoTracking()
             .Where(p => p.Year == dataYear.Year).ToListAsync(cancellationToken);
@@ -53,12 +137,10 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             domainScores[(3 * n) + c] = rows[c].Politics ?? double.NaN;
         }
 
-        var sheet = ScoringEngine.FromDomainScores(n, domainScores);
-        return new YearScores(dataYear.Year, DataYear.Published, dataYear.IsDemo, DataYear.Published, cities, null, sheet,
-            new Dictionary<(int, int), string>());
+        return new YearData(dataYear, reference, cities, null, domainScores, new Dictionary<(int, int), string>());
     }
 
-    private async Task<YearScores> ScoreIndicatorsAsync(DataYear dataYear, IndexReference reference, ScoringOptions options, CancellationToken cancellationToken)
+    private async Task<YearData> LoadIndicatorsAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)
     {
         var values = await db.Set<IndicatorValue>().AsNoTracking()
             .Where(v => v.Year == dataYear.Year)
@@ -77,7 +159,8 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             }
         }
 
-        var matrix = new IndicatorMatrix(framework, cities.Count);
+        // The region is each city's group for group-median imputation.
+        var matrix = new IndicatorMatrix(framework, cities.Count) { Groups = [.. cities.Select(c => c.RegionZh)] };
         var notes = new Dictionary<(int, int), string>();
         foreach (var v in values)
         {
@@ -92,7 +175,6 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             }
         }
 
-        var sheet = ScoringEngine.Score(matrix, options);
-        return new YearScores(dataYear.Year, DataYear.Indicators, dataYear.IsDemo, options.Method.Code(), cities, matrix, sheet, notes);
+        return new YearData(dataYear, reference, cities, matrix, null, notes);
     }
 }

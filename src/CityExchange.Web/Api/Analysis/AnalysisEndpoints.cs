@@ -61,20 +61,16 @@ public static class AnalysisEndpoints
             return BadRequest("Year out of range", "Years run from 1900 to 2200.");
         }
 
-        var content = await ReadBodyAsync(http, cancellationToken);
+        var content = await ImportEndpoints.ReadBodyAsync(http, cancellationToken);
         if (content is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-                detail: $"Uploads are limited to {ImportEndpoints.MaxUploadBytes / (1024 * 1024)} MB.");
+            return ImportEndpoints.TooLarge();
         }
 
         var outcome = await covariates.ImportAsync(year, content, cancellationToken: cancellationToken);
         if (!outcome.Accepted)
         {
-            return Results.Json(
-                new ImportErrorResponse("The file has errors; nothing was stored.", StatusCodes.Status400BadRequest,
-                    [.. outcome.Parsed.Errors.Select(ImportError.From)]),
-                statusCode: StatusCodes.Status400BadRequest);
+            return ImportEndpoints.Errors(outcome.Parsed.Errors);
         }
 
         return Results.Ok(new CovariateImportSummary(year, outcome.Cities, outcome.Values, outcome.Parsed.Codes));
@@ -85,30 +81,4 @@ public static class AnalysisEndpoints
 
     private static IResult NoYear(int year) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.");
-
-    /// <summary>Reads the body into memory, or returns null when it is larger than the upload limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
-    {
-        if (http.Request.ContentLength > ImportEndpoints.MaxUploadBytes)
-        {
-            return null;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            sizeFeature.MaxRequestBodySize = ImportEndpoints.MaxUploadBytes + 1;
-        }
-
-        using var buffer = new MemoryStream();
-        try
-        {
-            await http.Request.Body.CopyToAsync(buffer, cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return buffer.Length > ImportEndpoints.MaxUploadBytes ? null : buffer.ToArray();
-    }
 }

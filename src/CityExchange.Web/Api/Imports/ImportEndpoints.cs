@@ -109,15 +109,15 @@ public static class ImportEndpoints
             : Errors(outcome.Parsed.Errors);
     }
 
-    private static IResult Errors(IReadOnlyList<CsvIssue> errors) => Results.Json(
+    internal static IResult Errors(IReadOnlyList<CsvIssue> errors) => Results.Json(
         new ImportErrorResponse("The file has errors; nothing was stored.", StatusCodes.Status400BadRequest, [.. errors.Select(ImportError.From)]),
         statusCode: StatusCodes.Status400BadRequest);
 
-    private static IResult TooLarge() => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
+    internal static IResult TooLarge() => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
         detail: $"Uploads are limited to {MaxUploadBytes / (1024 * 1024)} MB.");
 
-    /// <summary>Reads the body into memory, or returns null when it is larger than the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>Reads the body into memory (never to disk), or returns null when it is larger than the limit. Shared by every CSV upload endpoint.</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxUploadBytes)
         {

@@ -1,5 +1,5 @@
-using CityExchange.Core.Scoring;
-using CityExchange.Web.Scoring;
+using CityExchange.Web.Api.Explore;
+using CityExchange.Web.Explore;
 
 namespace CityExchange.Web.Api.Rankings;
 
@@ -11,19 +11,19 @@ public static class RankingEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetRankingAsync(int year, string? method, RankingService rankings, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>?method=&amp;aggregation=&amp;scale=&amp;missing=&amp;winsorise=&amp;preset=&amp;weights=social:0.4,consulates:3</c>;
+    /// all optional, the defaults are the report's method (docs/api.md).
+    /// </summary>
+    private static async Task<IResult> GetRankingAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
     {
-        if (!NormalisationMethods.TryParse(method, out var normalisation))
+        var parsed = await explore.ParseAsync(ExploreApi.Query(request), false, cancellationToken);
+        if (parsed.Value is not { } settings)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Unknown method",
-                detail: $"Unknown method '{method}'. Use 'minmax' or 'rank'.");
+            return ExploreApi.Problem(parsed, explore);
         }
 
-        var scores = await rankings.ScoreAsync(year, new ScoringOptions(normalisation), cancellationToken);
-        return scores is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.")
-            : Results.Ok(RankingResponse.From(scores));
+        var result = await explore.ScoreAsync(year, settings, cancellationToken);
+        return result.Value is { } scores ? Results.Ok(scores.ToResponse()) : ExploreApi.Problem(result, explore);
     }
 }

@@ -8,7 +8,8 @@ namespace CityExchange.Web.Api.Rankings;
 /// <summary>The JSON contract of <c>GET /api/rankings/{year}</c>. Scores are unrounded, 0–100; missing is null.</summary>
 public sealed record RankingResponse(int Year, string Method, IReadOnlyList<RankingWarning> Warnings, IReadOnlyList<RankedCity> Cities)
 {
-    public static RankingResponse From(YearScores scores)
+    /// <summary>The response for <paramref name="scores"/>; <paramref name="warnings"/> replaces the sheet's own warnings when given.</summary>
+    public static RankingResponse From(YearScores scores, IReadOnlyList<RankingWarning>? warnings = null)
     {
         var sheet = scores.Sheet;
         var cities = scores.ByRank().Select(i =>
@@ -23,7 +24,7 @@ public sealed record RankingResponse(int Year, string Method, IReadOnlyList<Rank
                     Domain(sheet, Core.Framework.Domain.Trade, i),
                     Domain(sheet, Core.Framework.Domain.Politics, i)));
         }).ToList();
-        var warnings = sheet.Warnings.Select(RankingWarning.From).ToList();
+        warnings ??= [.. sheet.Warnings.Select(RankingWarning.From)];
         return new RankingResponse(scores.Year, scores.Method, warnings, cities);
     }
 
@@ -42,7 +43,11 @@ public sealed record DomainScores(DomainScore Social, DomainScore Culture, Domai
 
 public sealed record DomainScore(double? Score, int? Rank);
 
-/// <summary>An indicator left out of the year's scoring: <c>code</c> is <c>too_few_values</c> or <c>constant</c>.</summary>
+/// <summary>
+/// A note on the year's scoring: an indicator left out (<c>too_few_values</c>, <c>constant</c>), cells imputed
+/// (<c>imputed</c>) or clipped (<c>winsorised</c>), or a parameter a published year does not use (<c>ignored</c>;
+/// <c>indicator</c> then names the parameter or the indicator weight).
+/// </summary>
 public sealed record RankingWarning(string Indicator, string Code, string Message)
 {
     public static RankingWarning From(ScoringWarning warning) => warning.Kind == ScoringWarningKind.Constant

@@ -1,12 +1,16 @@
 using CityExchange.Web.Dashboard;
+using CityExchange.Web.Explore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages.Cities;
 
-public sealed class ProfileModel(DashboardQueries queries) : PageModel
+public sealed class ProfileModel(DashboardQueries queries, ExplorePages explore) : PageModel
 {
     public CityProfileView View { get; private set; } = null!;
+
+    /// <summary>What-if, targets and rank change for this city (from /Explore's services).</summary>
+    public CityToolsView Tools { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, [FromQuery] CityQuery query, CancellationToken cancellationToken)
     {
@@ -16,6 +20,7 @@ public sealed class ProfileModel(DashboardQueries queries) : PageModel
         }
 
         View = view;
+        Tools = await explore.CityAsync(code, Request.Query, cancellationToken);
         return Page();
     }
 }

@@ -1,5 +1,13 @@
 // City profile: radar of the four domains against the median city, rank history, and a print button.
 import { readJson, baseOptions, chartOn, formatScore, domainColors, neutral } from '../shared/charts.js';
+import { initWhatIf } from '../shared/whatif.js';
+import { initTargets } from '../shared/targets.js';
+import { initRankChange } from '../shared/rank-change.js';
+
+// What-if, targets and the score-change waterfall (the same sections as /Explore/City/{code}).
+initWhatIf();
+initTargets();
+initRankChange();
 
 const ink = '#0b5cad';
 

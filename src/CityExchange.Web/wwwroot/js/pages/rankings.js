@@ -1,5 +1,9 @@
 // Rankings: horizontal bars of the visible rows, stacked by domain contribution (or one domain's score).
 import { readJson, baseOptions, chartOn, formatScore, domainColors } from '../shared/charts.js';
+import { initRankIntervals } from '../shared/rank-intervals.js';
+
+// The optional Monte Carlo interval beside each rank (hidden without script).
+initRankIntervals();
 
 const data = readJson('rankings-data');
 const box = document.getElementById('rankings-chart-box');

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Text.Json;
+using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
+using CityExchange.Web.Explore;
+
+namespace CityExchange.Web.Api.Explore;
+
+/// <summary>What-if, targets, rank uncertainty, preset weights and score-change decomposition (docs/api.md).</summary>
+public static class ExploreEndpoints
+{
+    public static IServiceCollection AddExplore(this IServiceCollection services) => services.AddScoped<ExploreService>().AddScoped<ExplorePages>();
+
+    public static IEndpointRouteBuilder MapExploreEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf");
+        app.MapGet("/api/targets/{year:int}", GetTargetsAsync).WithName("GetTargets");
+        app.MapGet("/api/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity");
+        app.MapGet("/api/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds");
+        app.MapGet("/api/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights");
+        app.MapGet("/api/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange");
+        return app;
+    }
+
+    private static async Task<IResult> PostWhatIfAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return BadBody(explore);
+        }
+
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return BadBody(explore);
+        }
+
+        var overrides = new List<OverrideInput>();
+        if (Property(body, "overrides") is { } list)
+        {
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                return BadBody(explore);
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    return BadBody(explore);
+                }
+
+                overrides.Add(new OverrideInput(Text(Property(item, "city")), Text(Property(item, "indicator")), Number(Property(item, "value"))));
+            }
+        }
+
+        var parsed = await explore.ParseAsync(key => key == "weights" ? Weights(Property(body, "weights")) : Text(Property(body, key)), false, cancellationToken);
+        if (parsed.Value is not { } settings)
+        {
+            return ExploreApi.Problem(parsed, explore);
+        }
+
+        var result = await explore.WhatIfAsync(year, settings, overrides, cancellationToken);
+        return result.Value is { } scores ? Results.Ok(scores.ToResponse()) : ExploreApi.Problem(result, explore);
+    }
+
+    private static async Task<IResult> GetTargetsAsync(int year, string? city, string? rank, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
+    {
+        var parsed = await explore.ParseAsync(ExploreApi.Query(request), false, cancellationToken);
+        if (parsed.Value is not { } settings)
+        {
+            return ExploreApi.Problem(parsed, explore);
+        }
+
+        int? target = int.TryParse(rank, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
+        var result = await explore.TargetsAsync(year, settings, city, target, cancellationToken);
+        if (result.Value is not { } targets)
+        {
+            return ExploreApi.Problem(result, explore);
+        }
+
+        var framework = targets.Context.Data.Reference.Framework;
+        return Results.Ok(new TargetsResponse(
+            targets.City.Code,
+            targets.Rank,
+            [.. targets.Targets.Select(t => new IndicatorTargetResponse(framework.Indicators[t.Indicator].Code, ExploreApi.Nullable(t.Current), t.Value))]));
+    }
+
+    private static async Task<IResult> GetSensitivityAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
+    {
+        var parsed = await explore.ParseAsync(ExploreApi.Query(request), false, cancellationToken);
+        if (parsed.Value is not { } settings)
+        {
+            return ExploreApi.Problem(parsed, explore);
+        }
+
+        var query = ExploreApi.Query(request);
+        if (ReadUncertainty(query, explore, out var uncertainty, out var vary) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await explore.SensitivityAsync(year, settings, uncertainty, vary, cancellationToken);
+        if (result.Value is not { } sensitivity)
+        {
+            return ExploreApi.Problem(result, explore);
+        }
+
+        var scores = sensitivity.Scores;
+        var cities = scores.ByRank()
+            .Where(i => sensitivity.Intervals[i].Rank > 0)
+            .Select(i => new CityRankInterval(scores.Cities[i].Code, sensitivity.Intervals[i].Rank,
+                sensitivity.Intervals[i].Median, sensitivity.Intervals[i].P05, sensitivity.Intervals[i].P95))
+            .ToList();
+        return Results.Ok(new SensitivityResponse(sensitivity.Samples, cities));
+    }
+
+    private static async Task<IResult> GetBoundsAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
+    {
+        var query = ExploreApi.Query(request);
+        var parsed = await explore.ParseAsync(query, false, cancellationToken);
+        if (parsed.Value is not { } settings)
+        {
+            return ExploreApi.Problem(parsed, explore);
+        }
+
+        if (!ExploreApi.TryDouble(query("min"), 0.1, out var min) || !ExploreApi.TryDouble(query("max"), 0.4, out var max)
+            || !ExploreApi.TryDouble(query("step"), 0.01, out var step))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest,
+                explore.Text["Weight bounds must satisfy 0 ≤ min ≤ 0.25 ≤ max ≤ 1, with 0 < step ≤ 0.25."], explore);
+        }
+
+        var result = await explore.BoundsAsync(year, settings, min, max, step, cancellationToken);
+        if (result.Value is not { } bounds)
+        {
+            return ExploreApi.Problem(result, explore);
+        }
+
+        var scores = bounds.Scores;
+        var cities = scores.ByRank()
+            .Where(i => scores.Sheet.OverallRanks[i] > 0)
+            .Select(i => new CityRankRange(scores.Cities[i].Code, scores.Sheet.OverallRanks[i], bounds.Bounds.Cities[i].Best, bounds.Bounds.Cities[i].Worst))
+            .ToList();
+        return Results.Ok(new BoundsResponse(bounds.Min, bounds.Max, bounds.Bounds.Step, bounds.Bounds.Points, true, cities));
+    }
+
+    private static async Task<IResult> GetWeightsAsync(int year, string? preset, ExploreService explore, CancellationToken cancellationToken)
+    {
+        if (!WeightingPresets.TryParse(preset, out var chosen))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["Unknown preset '{0}'. Use equal, entropy, critic or pca.", preset ?? ""], explore);
+        }
+
+        var result = await explore.PresetAsync(year, chosen, cancellationToken);
+        if (result.Value is not { } weights)
+        {
+            return ExploreApi.Problem(result, explore);
+        }
+
+        var framework = (await explore.ReferenceAsync(cancellationToken)).Framework;
+        return Results.Ok(new PresetWeightsResponse(
+            year,
+            chosen.Code(),
+            Domains.All.ToDictionary(d => d.Code(), d => weights.Domain[(int)d]),
+            framework.Indicators.Select((indicator, j) => (indicator.Code, Weight: weights.Indicator[j])).ToDictionary(x => x.Code, x => x.Weight)));
+    }
+
+    private static async Task<IResult> GetRankChangeAsync(
+        string city, string? from, string? to, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
+    {
+        var parsed = await explore.ParseAsync(ExploreApi.Query(request), false, cancellationToken);
+        if (parsed.Value is not { } settings)
+        {
+            return ExploreApi.Problem(parsed, explore);
+        }
+
+        if (!int.TryParse(from, NumberStyles.Integer, CultureInfo.InvariantCulture, out var fromYear)
+            || !int.TryParse(to, NumberStyles.Integer, CultureInfo.InvariantCulture, out var toYear))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["Give the two years as from= and to=."], explore);
+        }
+
+        var result = await explore.ChangeAsync(city, fromYear, toYear, settings, cancellationToken);
+        if (result.Value is not { } change)
+        {
+            return ExploreApi.Problem(result, explore);
+        }
+
+        var c = change.Change;
+        return Results.Ok(new RankChangeResponse(
+            change.City.Code, fromYear, toYear, ExploreApi.Nullable(c.ScoreFrom), ExploreApi.Nullable(c.ScoreTo),
+            c.RankFrom == 0 ? null : c.RankFrom, c.RankTo == 0 ? null : c.RankTo, ExploreApi.Nullable(c.Change),
+            [.. c.Domains.Select(d => new DomainChangeResponse(
+                d.Domain.Code(), ExploreApi.Nullable(d.ScoreFrom), ExploreApi.Nullable(d.ScoreTo), d.Contribution,
+                [.. d.Indicators.Select(i => new IndicatorChangeResponse(
+                    change.Framework.Indicators[i.Indicator].Code, ExploreApi.Nullable(i.ScoreFrom), ExploreApi.Nullable(i.ScoreTo), i.Contribution))]))]));
+    }
+
+    /// <summary>Reads samples, seed, sampling, concentration, spread and vary; returns a problem or null.</summary>
+    internal static IResult? ReadUncertainty(Func<string, string?> query, ExploreService explore, out UncertaintyOptions options, out bool vary)
+    {
+        options = new UncertaintyOptions();
+        vary = false;
+        if (!ExploreApi.TryInt(query("samples"), UncertaintyOptions.DefaultSamples, 1, ExploreService.MaxSamples, out var samples))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["samples must be a whole number between 1 and {0}.", ExploreService.MaxSamples], explore);
+        }
+
+        if (!ExploreApi.TryInt(query("seed"), UncertaintyOptions.DefaultSeed, int.MinValue, int.MaxValue, out var seed))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["seed must be a whole number."], explore);
+        }
+
+        var samplingText = query("sampling");
+        WeightSampling sampling;
+        switch (samplingText?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "dirichlet": sampling = WeightSampling.Dirichlet; break;
+            case "uniform": sampling = WeightSampling.Uniform; break;
+            default:
+                return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["Unknown sampling '{0}'. Use dirichlet or uniform.", samplingText], explore);
+        }
+
+        if (!ExploreApi.TryDouble(query("concentration"), 35, out var concentration) || !(concentration > 0)
+            || !ExploreApi.TryDouble(query("spread"), 0.5, out var spread) || !(spread > 0 && spread <= 1))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["concentration must be positive and spread between 0 and 1."], explore);
+        }
+
+        var varyText = query("vary")?.Trim().ToLowerInvariant();
+        vary = varyText is "true" or "1" or "on" or "yes" or "methods";
+        options = new UncertaintyOptions { Samples = samples, Seed = seed, Sampling = sampling, Concentration = concentration, UniformSpread = spread };
+        return null;
+    }
+
+    private static IResult BadBody(ExploreService explore) => ExploreApi.Problem(StatusCodes.Status400BadRequest,
+        explore.Text["The body must be JSON: { \"overrides\": [ { \"city\": …, \"indicator\": …, \"value\": … } ], \"weights\"?: …, \"method\"?: … }."], explore);
+
+    private static JsonElement? Property(JsonElement element, string name)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Text(JsonElement? element) => element?.ValueKind switch
+    {
+        JsonValueKind.String => element.Value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.Value.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>A number, or a string holding one (invariant culture); null otherwise.</summary>
+    private static double? Number(JsonElement? element) => element?.ValueKind switch
+    {
+        JsonValueKind.Number => element.Value.GetDouble(),
+        JsonValueKind.String when double.TryParse(element.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
+        _ => null,
+    };
+
+    /// <summary><c>"weights"</c> as a string in the query syntax, or an object <c>{ "social": 0.4 }</c>.</summary>
+    private static string? Weights(JsonElement? element)
+    {
+        if (element is not { ValueKind: JsonValueKind.Object } weights)
+        {
+            return Text(element);
+        }
+
+        return string.Join(',', weights.EnumerateObject().Select(p => $"{p.Name}:{(p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.ToString())}"));
+    }
+}

@@ -1,0 +1,12 @@
+using CityExchange.Web.Explore;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CityExchange.Web.Pages.Explore;
+
+/// <summary>/Explore: weights and methods of the user's choice; the whole state is the query string.</summary>
+public sealed class IndexModel(ExplorePages pages) : PageModel
+{
+    public ExploreView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => View = await pages.ExploreAsync(Request.Query, cancellationToken);
+}

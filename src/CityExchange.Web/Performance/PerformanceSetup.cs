@@ -1,0 +1,72 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+
+namespace CityExchange.Web.Performance;
+
+/// <summary>
+/// Caching and transfer size: the ranking cache, Brotli/Gzip response compression and the static files' cache lifetimes.
+/// </summary>
+public static class PerformanceSetup
+{
+    /// <summary>Versioned static URLs (<c>asp-append-version</c> adds <c>?v=hash</c>) never change: a year, immutable.</summary>
+    public const string VersionedCacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>An unversioned static URL (e.g. a module imported by another) may change with a deployment: five minutes, then revalidate.</summary>
+    public const string UnversionedCacheControl = "public, max-age=300";
+
+    /// <summary>The cookie that marks a signed-in user (AccountSetup); their responses are not compressed over HTTPS.</summary>
+    public const string AuthCookie = "CityExchange.Auth";
+
+    public static IServiceCollection AddPerformance(this IServiceCollection services)
+    {
+        services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section);
+        services.AddSingleton<RankingCache>();
+        services.AddResponseCompression(options =>
+        {
+            // HTTPS responses are compressed only when CompressionPolicy says so (see there: BREACH).
+            options.EnableForHttps = false;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "text/csv"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<StaticFileOptions>(options => options.OnPrepareResponse = context =>
+            context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+                ? VersionedCacheControl
+                : UnversionedCacheControl);
+        return services;
+    }
+
+    /// <summary>Response compression; call before <c>UseStaticFiles</c> so static files are compressed too.</summary>
+    public static IApplicationBuilder UsePerformance(this IApplicationBuilder app)
+    {
+        app.UseResponseCompression();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IHttpsCompressionFeature>() is { } https)
+            {
+                https.Mode = CompressionPolicy.MayCompress(context.Request) ? HttpsCompressionMode.Compress : HttpsCompressionMode.DoNotCompress;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+}
+
+/// <summary>
+/// Which HTTPS responses may be compressed. BREACH recovers a secret from a compressed response that also reflects
+/// attacker-chosen text, by watching its length over many requests. Anonymous GET/HEAD responses carry no per-user
+/// secret (the only token on them, the antiforgery field of a form, is encrypted afresh for every response), so they
+/// are compressed; responses to a signed-in user (auth cookie present) and to any other method are not.
+/// Plain HTTP is always compressed (there is nothing to protect from an observer who sees the plain text).
+/// </summary>
+public static class CompressionPolicy
+{
+    public static bool MayCompress(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && !request.Cookies.ContainsKey(PerformanceSetup.AuthCookie);
+}
