@@ -71,6 +71,7 @@ app.UseUploadSizeLimit();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePerformanceCaching();
 
 app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();
