@@ -7,6 +7,7 @@
 # Only loopback traffic; every loop is bounded. Takes about 6–8 minutes on 2 cores.
 # Settings (environment): BENCH_PORT (5197), BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2),
 # BENCH_CITIES (5000), BENCH_YEAR (2030), BENCH_BDN (1: run BenchmarkDotNet), BENCH_LIGHTHOUSE (auto|0|1),
+# BENCH_LIGHTHOUSE_PRESET (desktop; "mobile" runs Lighthouse's default: simulated slow 4G and a 4× CPU slowdown),
 # BENCH_LOG_LEVEL (Warning: the app's per-request Information logs are off during the load test), BENCH_KEEP (1: keep the work folder).
 set -euo pipefail
 
@@ -20,6 +21,7 @@ SCALE_YEAR=${BENCH_YEAR:-2030}
 RUN_BDN=${BENCH_BDN:-1}
 RUN_LIGHTHOUSE=${BENCH_LIGHTHOUSE:-auto}
 LOG_LEVEL=${BENCH_LOG_LEVEL:-Warning}
+LIGHTHOUSE_PRESET=${BENCH_LIGHTHOUSE_PRESET:-desktop}
 BASE="http://127.0.0.1:${PORT}"
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/cityexchange-bench.XXXXXX)
@@ -87,10 +89,17 @@ done
 curl -sf -o /dev/null "$BASE/health/live" || { echo "the app did not start" >&2; cat "$WORK/app.log" >&2; exit 1; }
 
 # --- Scale: 5,000 cities -----------------------------------------------------------------------------------------
-timed() { # timed NAME curl-args...: records seconds and status of one request
+app_cpu() { # CPU seconds the app process has used so far (all its threads)
+  awk -v tck="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / tck }' "/proc/$APP_PID/stat"
+}
+timed() { # timed NAME curl-args...: status, seconds, bytes and the app's CPU seconds for one request
   local name=$1; shift
-  curl -s -o "$RESULTS/$name.body" -w '%{http_code} %{time_total} %{size_download}\n' "$@" >"$RESULTS/$name.time"
-  log "$name: $(cat "$RESULTS/$name.time")"
+  local before after
+  before=$(app_cpu)
+  curl -s -o "$RESULTS/$name.body" -w '%{http_code} %{time_total} %{size_download}' "$@" >"$RESULTS/$name.time"
+  after=$(app_cpu)
+  awk -v a="$after" -v b="$before" 'BEGIN { printf " %.3f\n", a - b }' >>"$RESULTS/$name.time"
+  log "$name: $(cat "$RESULTS/$name.time") (status, s, bytes, app CPU s)"
 }
 log "scale test: $CITIES cities × 17 indicators (year $SCALE_YEAR)"
 timed put_cities -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/cities.csv" "$BASE/api/cities"
@@ -150,8 +159,11 @@ uptime >"$RESULTS/load.txt"
 # --- Lighthouse ----------------------------------------------------------------------------------------------------
 if [[ "$RUN_LIGHTHOUSE" != 0 ]]; then
   if command -v npm >/dev/null && [[ -x /usr/bin/chromium ]]; then
-    log "Lighthouse on /, /Rankings, /Compare"
-    "$ROOT/scripts/lighthouse.sh" "$BASE" >"$RESULTS/lighthouse.txt" 2>"$WORK/lighthouse.log" || log "Lighthouse failed (see $WORK/lighthouse.log)"
+    log "Lighthouse ($LIGHTHOUSE_PRESET) on /, /Rankings, /Compare"
+    echo "$LIGHTHOUSE_PRESET" >"$RESULTS/lighthouse-preset.txt"
+    LIGHTHOUSE_PRESET=$LIGHTHOUSE_PRESET "$ROOT/scripts/lighthouse.sh" "$BASE" >"$RESULTS/lighthouse.txt" 2>"$WORK/lighthouse.log" \
+      || log "Lighthouse failed (see $WORK/lighthouse.log)"
+    sed 's/^/  lighthouse: /' "$WORK/lighthouse.log" | grep -v '^  lighthouse: $' >&2 || true
   elif [[ "$RUN_LIGHTHOUSE" == 1 ]]; then
     echo "Lighthouse needs npm and /usr/bin/chromium" >&2; exit 1
   fi
@@ -166,6 +178,8 @@ if [[ "$RUN_BDN" == 1 ]]; then
     --job short --exporters csv --artifacts "$WORK/bdn" >"$WORK/bdn.log" 2>&1 || { tail -40 "$WORK/bdn.log" >&2; exit 1; }
   cat "$WORK"/bdn/results/*.csv >"$RESULTS/bdn.csv"
 fi
+log "CPU time per operation (the same benchmarks; a busy machine inflates wall time far more)"
+"${BENCH_EXE[@]}" cputime >"$RESULTS/cputime.txt"
 log "pandas on the same 10,000 cities"
 "$PYTHON" "$ROOT/scripts/pandas_scoring.py" "$ROOT/data/framework.csv" "$WORK/pandas-10000.csv" 30 >"$RESULTS/pandas.txt" 2>"$WORK/pandas.log"
 

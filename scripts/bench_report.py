@@ -39,8 +39,8 @@ def timed(name):
     text = read(f"{name}.time")
     if text is None:
         return None
-    status, seconds, size = text.split()
-    return int(status), float(seconds), int(size)
+    status, seconds, size, cpu = text.split()
+    return int(status), float(seconds), int(size), float(cpu)
 
 
 def bdn():
@@ -94,7 +94,7 @@ cities_put, import_put = timed("put_cities"), timed("put_indicators")
 if cities_put and import_put:
     total = cities_put[1] + import_put[1]
     add(f"`PUT /api/cities` ({int(cities):,} cities) + `PUT /api/years/y/indicators` ({int(cities):,} × 17)",
-        f"{cities_put[1]:.2f} s + {import_put[1]:.2f} s = {total:.2f} s (HTTP {cities_put[0]}, {import_put[0]})", "< 10 s",
+        f"{cities_put[1]:.2f} s + {import_put[1]:.2f} s = {total:.2f} s (app CPU {cities_put[3] + import_put[3]:.2f} s; HTTP {cities_put[0]}, {import_put[0]})", "< 10 s",
         total < 10 and cities_put[0] == 200 and import_put[0] == 200)
 for name, label, limit in [("first_ranking", "First ranking of that year (`/api/rankings/y`)", 1.0),
                            ("first_page", "Its `/Rankings` page, first request (100 of 5,000 rows)", 2.0),
@@ -102,7 +102,7 @@ for name, label, limit in [("first_ranking", "First ranking of that year (`/api/
                            ("search_page", "A search sorted by name (`q=c12&sort=name`)", 2.0)]:
     t = timed(name)
     if t:
-        add(label, f"{t[1]:.3f} s (HTTP {t[0]}, {t[2]:,} bytes)", f"< {limit:g} s", t[1] < limit and t[0] == 200)
+        add(label, f"{t[1]:.3f} s (app CPU {t[3]:.2f} s; HTTP {t[0]}, {t[2]:,} bytes)", f"< {limit:g} s", t[1] < limit and t[0] == 200)
 
 transfer = read("transfer.txt")
 if transfer:
@@ -111,28 +111,54 @@ if transfer:
         f"{total / 1024:.1f} KB ({assets} files; HTML {html / 1024:.1f} KB)", "< 250 KB", total < 250 * 1024)
 
 marks = bdn()
+cpu = {}
+for line in (read("cputime.txt") or "").splitlines():
+    name, cpu_ms, wall_ms = line.split()
+    cpu[name] = (float(cpu_ms), float(wall_ms))
 pandas_text = read("pandas.txt")
-pandas_ms = float(pandas_text.split()[0]) * 1000 if pandas_text else None
-if "MinMax/10000" in marks:
-    engine, allocated = marks["MinMax/10000"]
-    add("Scoring engine, 10,000 × 17, min–max (BenchmarkDotNet, one thread)", f"{engine:.3f} ms, {allocated} allocated", "< 2 ms", engine < 2)
-    if pandas_ms:
-        add("pandas, same data and scoring (median of 30)", f"{pandas_ms:.2f} ms → engine is {pandas_ms / engine:.1f}× faster", "≥ 3×",
-            pandas_ms / engine >= 3)
-if "RankScore/10000" in marks:
-    add("Scoring engine, 10,000 × 17, rank score", f"{marks['RankScore/10000'][0]:.3f} ms", "", None)
-if "MinMax/46" in marks:
-    add("Scoring engine, 46 × 17, min–max", f"{marks['MinMax/46'][0] * 1000:.1f} µs", "", None)
-if "Dirichlet1000" in marks:
-    add("Rank uncertainty, 1,000 samples × 46 cities", f"{marks['Dirichlet1000'][0]:.2f} ms", "< 20 ms", marks["Dirichlet1000"][0] < 20)
+pandas_wall = pandas_cpu = None
+if pandas_text:
+    parts = pandas_text.split()
+    pandas_wall = float(parts[0]) * 1000
+    pandas_cpu = float(parts[1]) * 1000 if len(parts) > 1 else None
+
+
+def engine(name, label, limit=None, unit="ms"):
+    """BenchmarkDotNet's wall-clock mean and the CPU time per operation; the goal is judged on CPU time when measured."""
+    if name not in marks and name not in cpu:
+        return
+    scale = 1000 if unit == "µs" else 1
+    parts = []
+    if name in marks:
+        parts.append(f"BenchmarkDotNet mean {marks[name][0] * scale:.3f} {unit} wall ({marks[name][1]} allocated)")
+    if name in cpu:
+        parts.append(f"CPU {cpu[name][0] * scale:.3f} {unit}/op (wall {cpu[name][1] * scale:.3f})")
+    judged = cpu[name][0] if name in cpu else marks[name][0]
+    add(label, "; ".join(parts), f"< {limit:g} ms" if limit else "", judged < limit if limit else None)
+
+
+engine("MinMax/10000", "Scoring engine, 10,000 × 17, min–max (one thread)", 2)
+if pandas_wall and ("MinMax/10000" in cpu or "MinMax/10000" in marks):
+    ours_cpu = cpu.get("MinMax/10000", (None,))[0]
+    ours_wall = marks["MinMax/10000"][0] if "MinMax/10000" in marks else cpu["MinMax/10000"][1]
+    text = f"pandas {pandas_wall:.2f} ms wall → {pandas_wall / ours_wall:.1f}×"
+    ratio = pandas_wall / ours_wall
+    if pandas_cpu and ours_cpu:
+        ratio = pandas_cpu / ours_cpu
+        text += f"; pandas CPU {pandas_cpu:.2f} ms → {ratio:.1f}×"
+    add("pandas, same data and scoring (median of 30) vs the engine", text, "≥ 3×", ratio >= 3)
+engine("RankScore/10000", "Scoring engine, 10,000 × 17, rank score")
+engine("MinMax/46", "Scoring engine, 46 × 17, min–max", unit="µs")
+engine("Dirichlet1000", "Rank uncertainty, 1,000 samples × 46 cities", 20)
 if "Parse5000Cities" in marks:
-    add("CSV parse and validate, 5,000 cities", f"{marks['Parse5000Cities'][0]:.1f} ms", "", None)
+    add("CSV parse and validate, 5,000 cities", f"{marks['Parse5000Cities'][0]:.1f} ms wall", "", None)
 
 lighthouse = read("lighthouse.txt")
+preset = (read("lighthouse-preset.txt") or "mobile").strip()
 if lighthouse:
     for line in lighthouse.strip().splitlines():
         page, perf, a11y = line.split()
-        add(f"Lighthouse `{page}` (performance / accessibility)", f"{perf} / {a11y}", "≥ 90 / ≥ 95",
+        add(f"Lighthouse {preset} `{page}` (performance / accessibility)", f"{perf} / {a11y}", "≥ 90 / ≥ 95",
             float(perf) >= 90 and float(a11y) >= 95)
 
 load_avg = read("load.txt")

@@ -2,7 +2,8 @@
 # Lighthouse (npm package, installed on first use into a temp folder, never committed) with Debian's Chromium,
 # headless, against loopback URLs only. Prints "PATH PERFORMANCE ACCESSIBILITY" per page (scores 0–100).
 # Usage: scripts/lighthouse.sh http://127.0.0.1:5197 [PATH...]   (default paths: / /Rankings /Compare)
-# Settings: LIGHTHOUSE_DIR (/tmp/cityexchange-lighthouse), LIGHTHOUSE_VERSION (13.5.0), CHROME_PATH (/usr/bin/chromium).
+# Settings: LIGHTHOUSE_DIR (/tmp/cityexchange-lighthouse), LIGHTHOUSE_VERSION (13.5.0), CHROME_PATH (/usr/bin/chromium),
+# LIGHTHOUSE_PRESET (empty or "mobile": Lighthouse's default mobile run; "desktop": its desktop preset).
 set -euo pipefail
 
 BASE=${1:?usage: lighthouse.sh BASE_URL [PATH...]}
@@ -22,13 +23,14 @@ if [[ ! -x "$DIR/node_modules/.bin/lighthouse" ]]; then
   (cd "$DIR" && npm install --no-audit --no-fund --loglevel=error "lighthouse@$VERSION" >&2)
 fi
 
+PRESET_FLAG=""
+[[ "${LIGHTHOUSE_PRESET:-mobile}" == desktop ]] && PRESET_FLAG="--preset=desktop"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 for path in "${PAGES[@]}"; do
   name=$(echo "$path" | tr -c 'A-Za-z0-9' '_')
-  # Desktop preset is not used: the default (mobile, simulated slow 4G and 4× CPU slowdown) is the stricter test.
   timeout 180 "$DIR/node_modules/.bin/lighthouse" "$BASE$path" \
-    ${LIGHTHOUSE_PRESET:+--preset=$LIGHTHOUSE_PRESET} --only-categories=performance,accessibility --output=json --output-path="$OUT/$name.json" --quiet \
+    $PRESET_FLAG --only-categories=performance,accessibility --output=json --output-path="$OUT/$name.json" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu" >&2
   node -e '
     const r = require(process.argv[1]);

@@ -15,4 +15,12 @@ if (args is ["export-cities", var cityCount, var citiesPath])
     return;
 }
 
+// `cputime` measures the process CPU time per operation (one thread), which a busy machine inflates much less than
+// wall time: the figure scripts/bench.sh reports beside BenchmarkDotNet's wall-clock means.
+if (args is ["cputime"])
+{
+    CpuTime.Run();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ScoringBenchmarks).Assembly).Run(args);
