@@ -12,6 +12,7 @@ using CityExchange.Web.Health;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Localization;
+using CityExchange.Web.Operability;
 using CityExchange.Web.Performance;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Security;
@@ -43,6 +44,7 @@ builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddCityExchangeHealthChecks();
+builder.Services.AddCityExchangeDeployment(builder.Configuration);
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ if (await app.RunAccountCommandAsync(args))
     return;
 }
 
+app.UseCityExchangeForwardedHeaders();
 app.UseSecurityHeaders();
 app.UsePerformance();
 if (!app.Environment.IsDevelopment())
@@ -65,12 +68,13 @@ if (!app.Environment.IsDevelopment())
 app.UseCityExchangeLocalization();
 app.UseStatusCodePages();
 app.UseDashboardStatusPages();
-app.UseSerilogRequestLogging();
+app.UseCityExchangeRequestLogging();
 app.UseStaticFiles();
 app.UseUploadSizeLimit();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UsePerformanceCaching();
 
 app.MapCityExchangeHealthChecks();

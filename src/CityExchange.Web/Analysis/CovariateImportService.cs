@@ -28,6 +28,7 @@ public sealed class CovariateImportService(CityExchangeDbContext db, ReferenceCa
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockYearAsync(year, cancellationToken);
         await db.Set<CovariateValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
         db.AddRange(parsed.Values.Select(v => new CovariateValue { Year = year, CityCode = v.CityCode, Code = v.Code, Value = v.Value, IsDemo = isDemo }));
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Api.Explore;
+using CityExchange.Web.Dashboard;
 using CityExchange.Web.Localization;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
@@ -9,7 +10,7 @@ using CityExchange.Web.Store;
 namespace CityExchange.Web.Explore;
 
 /// <summary>Builds the view models of /Explore, /Explore/City/{code} and the partials _WhatIf, _Targets and _RankChange.</summary>
-public sealed class ExplorePages(ExploreService explore, RankingService rankings)
+public sealed class ExplorePages(ExploreService explore, RankingService rankings, IndicatorTexts texts)
 {
     /// <summary>/Explore: the state comes from the query string (the page's GET form and its shared URLs).</summary>
     public async Task<ExploreView> ExploreAsync(IQueryCollection query, CancellationToken cancellationToken = default)
@@ -114,7 +115,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
                 }
             }
 
-            rows.Add(new WhatIfRow(indicator.Code, Localized.Name(indicator), indicator.Unit, indicator.Domain, Nullable(data.Matrix![j, index]), value));
+            rows.Add(new WhatIfRow(indicator.Code, Localized.Name(indicator), texts.Unit(indicator), indicator.Domain, Nullable(data.Matrix![j, index]), value));
         }
 
         var before = context.Score();
@@ -151,7 +152,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
                 explore.Text["{0} is a published year: the report gives domain scores, not indicator values, so this needs a year with indicator values.", year]);
         }
 
-        var labels = data.Reference.Framework.Indicators.Select(i => new IndicatorLabel(i.Code, Localized.Name(i), i.Unit)).ToList();
+        var labels = data.Reference.Framework.Indicators.Select(i => new IndicatorLabel(i.Code, Localized.Name(i), texts.Unit(i))).ToList();
         var scores = context.Score();
         var index = data.IndexOf(cityCode);
         var currentRank = index >= 0 && scores.Sheet.OverallRanks[index] > 0 ? scores.Sheet.OverallRanks[index] : (int?)null;
@@ -172,7 +173,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         var rows = targets.Targets.Select(t =>
         {
             var indicator = framework.Indicators[t.Indicator];
-            return new TargetRow(indicator.Code, Localized.Name(indicator), indicator.Unit, Nullable(t.Current), t.Value);
+            return new TargetRow(indicator.Code, Localized.Name(indicator), texts.Unit(indicator), Nullable(t.Current), t.Value);
         }).ToList();
         return new TargetsView(cityCode, name, year, data.Year.IsDemo, settings.ApiQuery(), currentRank, count, target, rows, null) { Labels = labels };
     }

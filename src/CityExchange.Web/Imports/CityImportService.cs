@@ -28,6 +28,7 @@ public sealed class CityImportService(CityExchangeDbContext db, ReferenceCache r
         {
             try
             {
+                await db.LockReferenceAsync(cancellationToken);
                 var existing = await db.Set<City>().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
                 foreach (var city in parsed.Cities)
                 {

@@ -123,9 +123,12 @@ public sealed class IndicatorImportService(
     internal async Task<bool> ReplaceYearAsync(
         int year, IReadOnlyList<ParsedValue> values, bool isDemo, ImportRecord record, YearVersion? expected, CancellationToken cancellationToken)
     {
+        // One writer per year at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the year), so
+        // concurrent uploads of a year serialise and the year always holds exactly one file's values.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            await db.LockYearAsync(year, cancellationToken);
             var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
             if (expected is not null && dataYear?.Version != expected.Version)
             {

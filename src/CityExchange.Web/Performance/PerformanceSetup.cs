@@ -27,7 +27,9 @@ public static class PerformanceSetup
         services.AddSingleton<RankingCache>();
         services.AddSingleton<DataStamp>();
         services.AddSingleton<DataChangeInterceptor>();
-        services.ConfigureDbContext<CityExchangeDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
+        // On the provider-specific context types: their options are the ones the app builds (StoreSetup).
+        services.ConfigureDbContext<SqliteCityExchangeDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
+        services.ConfigureDbContext<PostgresCityExchangeDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
         services.AddOutputCache(options =>
         {
             options.SizeLimit = 64L * 1024 * 1024;

@@ -36,8 +36,12 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Import:ApiToken", ApiToken);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        // Every test signs in and uploads from one address: limits generous enough never to be reached.
+        builder.UseSetting("RateLimits:LoginAttemptsPerMinute", "100000");
+        builder.UseSetting("RateLimits:UploadsPerMinute", "100000");
+        builder.UseSetting("RateLimits:FailedTokenAttemptsPerMinute", "100000");
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(connection)));
+            services.ConfigureDbContext<SqliteCityExchangeDbContext>(options => options.UseSqlite(connection)));
     }
 
     public override async ValueTask DisposeAsync()

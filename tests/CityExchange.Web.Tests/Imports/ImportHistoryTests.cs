@@ -151,7 +151,7 @@ public sealed class ImportHistoryTests(CityExchangeFactory factory)
 
         var fault = new FailOnSecondSaveInterceptor();
         using var faulty = factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
-            services.ConfigureDbContext<CityExchangeDbContext>(options => options.AddInterceptors(fault))));
+            services.ConfigureDbContext<SqliteCityExchangeDbContext>(options => options.AddInterceptors(fault))));
         var faultyClient = faulty.CreateClient();
         faultyClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", CityExchangeFactory.ApiToken);
         fault.Armed = true;

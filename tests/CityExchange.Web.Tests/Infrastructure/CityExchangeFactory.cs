@@ -1,15 +1,13 @@
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CityExchange.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The app on a real SQLite file of its own, seeded with the bundled data, with an API token set.
-/// Shared by every test class in the "web" collection; tests that write use years of their own.
+/// The app on a real database of its own (a SQLite temp file unless told otherwise), seeded with the bundled data,
+/// with an API token set. Shared by every test class in the "web" collection; tests that write use years of their own.
+/// Rate limits are generous here so hundreds of tests never hit them; the rate-limit tests set tight ones.
 /// </summary>
 public sealed class CityExchangeFactory : WebApplicationFactory<Program>
 {
@@ -20,9 +18,17 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
 
     public const string AdminPassword = "test-admin-passphrase-2070";
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"cityexchange-tests-{Guid.NewGuid():N}.db");
+    public CityExchangeFactory()
+        : this(new SqliteTestDatabase())
+    {
+    }
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
+    /// <summary>On a database of the caller's (internal: xunit wants one public constructor on a fixture).</summary>
+    internal CityExchangeFactory(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+
+    public DatabaseProvider Provider => Database.Provider;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,8 +36,10 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Import:ApiToken", ApiToken);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
-        builder.ConfigureServices(services =>
-            services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(ConnectionString)));
+        builder.UseSetting("RateLimits:FailedTokenAttemptsPerMinute", "100000");
+        builder.UseSetting("RateLimits:LoginAttemptsPerMinute", "100000");
+        builder.UseSetting("RateLimits:UploadsPerMinute", "100000");
+        Database.Configure(builder);
     }
 
     public HttpClient CreateClientWithToken(string? token = ApiToken)
@@ -46,17 +54,12 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A fresh DbContext on the test database, for asserting what is stored.</summary>
-    public CityExchangeDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<CityExchangeDbContext>().UseSqlite(ConnectionString).Options);
+    public CityExchangeDbContext CreateDbContext() => Database.CreateDbContext();
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
-        }
+        await Database.DisposeAsync();
     }
 }
 

@@ -8,7 +8,7 @@ namespace CityExchange.Web.Tests.Operability;
 public sealed class LoggingTests(CityExchangeFactory factory)
 {
     [Fact]
-    public async Task Logs_RecordImportsButNeverTheBearerTokenOrCookies()
+    public async Task Logs_RecordImportsButNeverTheBearerTokenCookiesOrPasswords()
     {
         // appsettings.json's rolling file sink writes under the working directory (the test output folder).
         var logFolder = Path.Combine(Environment.CurrentDirectory, "App_Data", "logs");
@@ -28,6 +28,11 @@ public sealed class LoggingTests(CityExchangeFactory factory)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secretToken + "-wrong");
             var refused = await client.PutAsync(new Uri("/api/years/2043/indicators", UriKind.Relative), Csv.Content("city,consulates", "beijing,1"));
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+            using var browser = new BrowserSession(app);
+            Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(CityExchangeFactory.AdminEmail, WrongPassword)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync(CityExchangeFactory.AdminEmail, CityExchangeFactory.AdminPassword)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync(new Uri("/Upload", UriKind.Relative))).StatusCode);
         }
 
         var log = string.Concat(Directory.GetFiles(logFolder).Select(ReadShared));
@@ -36,7 +41,14 @@ public sealed class LoggingTests(CityExchangeFactory factory)
         Assert.Contains("of 2043 by api", log, StringComparison.Ordinal);
         Assert.DoesNotContain(secretToken, log, StringComparison.Ordinal);
         Assert.DoesNotContain("cookie-secret-value-123", log, StringComparison.Ordinal);
+        // The request log shows the signed-in user, never the password typed (right or wrong) or the auth cookie.
+        Assert.Contains(CityExchangeFactory.AdminEmail, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(CityExchangeFactory.AdminPassword, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongPassword, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("CityExchange.Auth=", log, StringComparison.Ordinal);
     }
+
+    private const string WrongPassword = "log-test-wrong-passphrase-4242";
 
     private static string ReadShared(string path)
     {

@@ -49,7 +49,7 @@ public sealed class ComparePageTests(CityExchangeFactory factory)
 
         Assert.Contains("list=\"city-choices\" value=\"北京\"", html, StringComparison.Ordinal);
         Assert.Contains("list=\"city-choices\" value=\"成都\"", html, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"广州\">Guangzhou</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"广州\" lang=\"en\">Guangzhou</option>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"swap\" href=\"/Compare?a=chengdu&b=beijing&year=2016\"", html, StringComparison.Ordinal);
         Assert.Contains("北京各年份排名", html, StringComparison.Ordinal);
         Assert.Contains("成都各年份排名", html, StringComparison.Ordinal);

@@ -52,7 +52,7 @@ public sealed class MethodologyPageTests(CityExchangeFactory factory)
     }
 
     [Theory]
-    [InlineData("en", "Synthetic demo data", "Nantong (南通)")]
+    [InlineData("en", "Synthetic demo data", "Nantong (<span lang=\"zh-CN\">南通</span>)")]
     [InlineData("zh-CN", "合成演示数据", "南通的社会领域排名为第 25 位")]
     public async Task Methodology_ListsTheDataYearsAndTheReportsInconsistencies(string culture, string demo, string inconsistency)
     {

@@ -14,7 +14,7 @@ namespace CityExchange.Web.Tests.Performance;
 
 /// <summary>
 /// Rankings are cached under each year's data version: an import or a restore shows at once, in this instance and in
-/// another instance on the same database. Years 2111–2113.
+/// another instance on the same database. Years 2111–2116.
 /// </summary>
 [Collection(WebTestGroup.Name)]
 public sealed class RankingCacheTests(CityExchangeFactory factory)
@@ -72,7 +72,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
     [Fact]
     public async Task SecondInstance_SeesTheImportsOfTheFirstAtOnce()
     {
-        await using var second = new SecondInstanceFactory(factory.ConnectionString);
+        await using var second = new SecondInstanceFactory(factory.Database);
         var other = second.CreateClient();
         var client = factory.CreateClientWithToken();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync(new Uri("/api/rankings/2113", UriKind.Relative))).StatusCode);
@@ -120,6 +120,23 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
         context.Request.Path = path;
 
         Assert.Equal(cacheable, OutputCachePaths.IsCacheable(context.Request));
+    }
+
+    [Fact]
+    public async Task DataStamp_ChangesAtOnceWhenThisInstanceCommitsAnImport()
+    {
+        var stamp = factory.Services.GetRequiredService<DataStamp>();
+        string before;
+        using (var scope = factory.Services.CreateScope())
+        {
+            before = await stamp.GetAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        // Within the stamp's one-second reuse: only the commit interceptor can make it read the versions again.
+        await PutAsync(factory.CreateClientWithToken(), 2116, "city,consulates", "beijing,9", "shanghai,1");
+
+        using var after = factory.Services.CreateScope();
+        Assert.NotEqual(before, await stamp.GetAsync(after.ServiceProvider, CancellationToken.None));
     }
 
     [Fact]
@@ -175,7 +192,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
     }
 
     /// <summary>A second app instance on the same database file, as a second server on a shared PostgreSQL would be.</summary>
-    private sealed class SecondInstanceFactory(string connectionString) : WebApplicationFactory<Program>
+    private sealed class SecondInstanceFactory(TestDatabase database) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -186,8 +203,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
             // Another instance learns of this one's imports from the database: read the data stamp on every request
             // (by default it may be reused for up to a second).
             builder.UseSetting("Performance:DataStampMilliseconds", "0");
-            builder.ConfigureServices(services =>
-                services.ConfigureDbContext<CityExchangeDbContext>(options => options.UseSqlite(connectionString)));
+            database.Configure(builder);
         }
     }
 }

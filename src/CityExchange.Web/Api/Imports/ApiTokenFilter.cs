@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using CityExchange.Web.Security;
 
 namespace CityExchange.Web.Api.Imports;
 
 /// <summary>
 /// Guards write endpoints with <c>Authorization: Bearer &lt;Import:ApiToken&gt;</c>: no token configured → 403,
-/// missing or wrong → 401. The comparison takes the same time whatever the token.
+/// missing or wrong → 401. The comparison takes the same time whatever the token. A client with too many failed
+/// attempts (<c>RateLimits:FailedTokenAttemptsPerMinute</c>) gets 429 with Retry-After, before any comparison.
 /// </summary>
-public sealed class ApiTokenFilter(IConfiguration configuration) : IEndpointFilter
+public sealed class ApiTokenFilter(IConfiguration configuration, FailedTokenLimiter failures) : IEndpointFilter
 {
     public const string ConfigurationKey = "Import:ApiToken";
 
@@ -20,11 +22,21 @@ public sealed class ApiTokenFilter(IConfiguration configuration) : IEndpointFilt
                 detail: $"Set {ConfigurationKey} to enable them.");
         }
 
+        var client = RateLimits.ClientAddress(context.HttpContext);
+        using (var lease = failures.Check(client))
+        {
+            if (!lease.IsAcquired)
+            {
+                return RateLimits.TooManyRequests(context.HttpContext, lease, failures.Window);
+            }
+        }
+
         var header = context.HttpContext.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         var presented = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : string.Empty;
         if (!Matches(presented, expected))
         {
+            failures.Fail(client);
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong bearer token");
         }

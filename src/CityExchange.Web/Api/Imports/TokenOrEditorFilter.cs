@@ -1,4 +1,5 @@
 using CityExchange.Web.Accounts;
+using CityExchange.Web.Security;
 
 namespace CityExchange.Web.Api.Imports;
 
@@ -6,7 +7,7 @@ namespace CityExchange.Web.Api.Imports;
 /// For read-only history endpoints: a signed-in Editor or Admin (cookie) may pass; anyone else needs the bearer
 /// token, exactly as <see cref="ApiTokenFilter"/> checks it (401 without, 403 when no token is configured).
 /// </summary>
-public sealed class TokenOrEditorFilter(IConfiguration configuration) : IEndpointFilter
+public sealed class TokenOrEditorFilter(IConfiguration configuration, FailedTokenLimiter failures) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -16,6 +17,6 @@ public sealed class TokenOrEditorFilter(IConfiguration configuration) : IEndpoin
             return await next(context);
         }
 
-        return await new ApiTokenFilter(configuration).InvokeAsync(context, next);
+        return await new ApiTokenFilter(configuration, failures).InvokeAsync(context, next);
     }
 }

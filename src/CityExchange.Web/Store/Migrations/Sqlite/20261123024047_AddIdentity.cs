@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CityExchange.Web.Store.Migrations
+namespace CityExchange.Web.Store.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddIdentity : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CityExchange.Web.Store.Migrations
+namespace CityExchange.Web.Store.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddCovariates : Migration

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace CityExchange.Web.Store.Migrations
+namespace CityExchange.Web.Store.Migrations.Sqlite
 {
-    [DbContext(typeof(CityExchangeDbContext))]
+    [DbContext(typeof(SqliteCityExchangeDbContext))]
     [Migration("20261123024047_AddIdentity")]
     partial class AddIdentity
     {

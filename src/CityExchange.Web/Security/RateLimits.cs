@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CityExchange.Web.Security;
+
+/// <summary>
+/// Configuration section <c>RateLimits</c>: permits per client in each window (fixed windows). Rejections answer 429
+/// with <c>Retry-After</c>. Health endpoints are never limited.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Wrong or missing bearer tokens per client IP; once used up, the API answers 429 even to the right token until the window ends.</summary>
+    public int FailedTokenAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Posts of the login form per client IP (successful or not; Identity's lockout also counts per account).</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Uploads (the upload page's file post and every PUT of the API) per signed-in user, or per client IP for the API.</summary>
+    public int UploadsPerMinute { get; set; } = 20;
+
+    /// <summary>The window length in seconds (one minute unless changed; the names above assume it).</summary>
+    public int WindowSeconds { get; set; } = 60;
+
+    public TimeSpan Window => TimeSpan.FromSeconds(Math.Max(1, WindowSeconds));
+
+    public FixedWindowRateLimiterOptions Limiter(int permits) => new()
+    {
+        PermitLimit = Math.Max(1, permits),
+        Window = Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}
+
+/// <summary>ASP.NET Core rate limiting for logins and uploads, and the failed-token counter the API filter consults.</summary>
+public static class RateLimits
+{
+    public const string LoginPolicy = "login";
+
+    public static IServiceCollection AddCityExchangeRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddSingleton<FailedTokenLimiter>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, cancellationToken) =>
+            {
+                var window = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
+                return new ValueTask(TooManyRequests(context.HttpContext, context.Lease, window).ExecuteAsync(context.HttpContext));
+            };
+
+            // Uploads: a global limiter, so every upload route is covered whoever maps it; anything else passes.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!IsUpload(context))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter("upload:" + UserOrClient(context), _ => limits.Limiter(limits.UploadsPerMinute));
+            });
+
+            // Logins: only the form's POST counts; showing the form does not.
+            options.AddPolicy(LoginPolicy, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter("login:" + ClientAddress(context), _ => limits.Limiter(limits.LoginAttemptsPerMinute));
+            });
+        });
+
+        // PostConfigure, as AccountSetup does: AddRazorPages may be registered after this.
+        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AddPageApplicationModelConvention(
+            "/Account/Login", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(LoginPolicy))));
+        return services;
+    }
+
+    /// <summary>The client's address as the app sees it (after forwarded headers from a trusted proxy).</summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>429 with <c>Retry-After</c> (whole seconds, from the limiter when it says, else the window).</summary>
+    public static IResult TooManyRequests(HttpContext context, RateLimitLease lease, TimeSpan window)
+    {
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: "Too many attempts from this client; try again after the time in Retry-After.");
+    }
+
+    private static string UserOrClient(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "ip:" + ClientAddress(context);
+
+    /// <summary>The upload page's file post (not its other handlers) and every PUT of the API (indicators, cities, covariates).</summary>
+    private static bool IsUpload(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsPut(request.Method))
+        {
+            return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!HttpMethods.IsPost(request.Method) || request.Query.ContainsKey("handler"))
+        {
+            return false;
+        }
+
+        var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
+        return path.Equals("/Upload", StringComparison.OrdinalIgnoreCase) || path.Equals("/Upload/Index", StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>
+/// Counts failed bearer-token attempts per client IP. Only failures consume permits; when a client has none left it
+/// is refused (429) before its token is even compared, until the window ends.
+/// </summary>
+public sealed class FailedTokenLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
+        RateLimitPartition.GetFixedWindowLimiter(client, _ => options.Value.Limiter(options.Value.FailedTokenAttemptsPerMinute)));
+
+    public TimeSpan Window => options.Value.Window;
+
+    /// <summary>A failed lease when <paramref name="client"/> has used up its failures (consumes nothing).</summary>
+    public RateLimitLease Check(string client) => _limiter.AttemptAcquire(client, 0);
+
+    /// <summary>Records a failed attempt.</summary>
+    public void Fail(string client)
+    {
+        using var lease = _limiter.AttemptAcquire(client, 1);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

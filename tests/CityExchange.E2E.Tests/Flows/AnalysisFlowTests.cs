@@ -1,0 +1,70 @@
+using CityExchange.E2E.Tests.Infrastructure;
+
+namespace CityExchange.E2E.Tests.Flows;
+
+/// <summary>Each analysis page opens from the analysis index, draws its charts and matches the analysis API.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class AnalysisFlowTests(BrowserFixture browser)
+{
+    [SkippableFact]
+    public async Task AnalysisIndex_LinksToEveryAnalysisAndEachOpensCleanly()
+    {
+        await using var session = await browser.OpenAsync("analysis-pages");
+        await session.GotoAsync("/Analysis?culture=en");
+        var links = await session.Page.Locator("main .cards h2 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(["/Analysis/Clusters", "/Analysis/Groups", "/Analysis/Correlations", "/Analysis/Regression", "/Analysis/Report"], links);
+
+        // From the index to the first analysis, then on through each page's own analysis navigation.
+        var from = "main .cards h2 a";
+        foreach (var link in links)
+        {
+            await session.Page.ClickAsync($"{from}[href='{link}']");
+            await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == link);
+            await session.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
+            await session.ScreenshotAsync($"analysis-{link.Split('/')[^1].ToLowerInvariant()}");
+            Assert.True(await session.Page.Locator("h1").IsVisibleAsync());
+            Assert.Equal("page", await session.Page.GetAttributeAsync($".analysis-nav a[href='{link}']", "aria-current"));
+            var charts = await session.CanvasesAsync();
+            Assert.All(charts, c => Assert.True(c.HasChart && c.Width > 0 && c.DataPoints > 0, $"{c.Id} on {link}"));
+            from = ".analysis-nav a";
+        }
+
+        session.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task Clusters_DendrogramHasEveryCityAndTheTableMatchesTheApi()
+    {
+        await using var session = await browser.OpenAsync("analysis-clusters");
+        var api = await browser.GetJsonAsync("/api/analysis/2013/clusters?k=5&linkage=ward");
+
+        await session.GotoAsync("/Analysis/Clusters?year=2013&culture=en");
+        await session.ScreenshotAsync();
+
+        await session.AssertChartsDrawnAsync(1);
+        var clusters = api.GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("cities").GetArrayLength()).ToList();
+        Assert.Equal(clusters.Sum(), await session.Page.Locator("figure.dendrogram svg text.leaf").CountAsync());
+        // The cluster table: one row per cluster, in the API's order, with its number of cities.
+        var sizes = await session.Page.Locator("table[aria-labelledby=clusters-heading] tbody tr td:nth-of-type(1)").AllInnerTextsAsync();
+        Assert.Equal(clusters.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), sizes.Select(s => s.Trim()));
+        // The profile chart has one group of bars per cluster and one series per domain.
+        var profile = await session.JsonBlockAsync("cluster-profile-data");
+        Assert.Equal(clusters.Count, profile.GetProperty("labels").GetArrayLength());
+        Assert.Equal(4, profile.GetProperty("series").GetArrayLength());
+        session.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task Regression_WithTheDemoCovariate_DrawsTheScatterAndFittedLine()
+    {
+        await using var session = await browser.OpenAsync("analysis-regression");
+
+        await session.GotoAsync("/Analysis/Regression?year=2016&culture=en");
+        await session.ScreenshotAsync();
+
+        await session.AssertChartsDrawnAsync(1);
+        var datasets = await session.Page.EvaluateAsync<int>("() => window.Chart.getChart(document.getElementById('regression-chart')).data.datasets.length");
+        Assert.True(datasets >= 2, "scatter and fitted line");
+        session.AssertClean();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using CityExchange.E2E.Tests.Infrastructure;
+
+namespace CityExchange.E2E.Tests.Flows;
+
+/// <summary>A reader opens a city's profile and compares two cities: the charts draw the API's figures, the pickers and swap work.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class CityAndCompareFlowTests(BrowserFixture browser)
+{
+    private const int Year = 2016;
+    private static readonly string[] DomainCodes = ["social", "culture", "trade", "politics"];
+
+    [SkippableFact]
+    public async Task CityProfile_ChartsAndTablesShowTheApisScoresAndRanks()
+    {
+        await using var session = await browser.OpenAsync("city-profile");
+        var beijing = await CityAsync(Year, "beijing");
+
+        await session.GotoAsync($"/Cities/beijing?year={Year}&culture=en");
+        await session.ScreenshotAsync();
+
+        await session.AssertChartsDrawnAsync(2);
+        // The radar's first series is the city's four domain scores, as the API gives them (to two decimals).
+        var radar = await session.JsonBlockAsync("city-radar-data");
+        Assert.Equal(DomainCodes, radar.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        var drawn = await session.Page.EvaluateAsync<double[]>("() => window.Chart.getChart(document.getElementById('city-radar')).data.datasets[0].data");
+        Assert.Equal(DomainCodes.Select(d => Math.Round(DomainScore(beijing, d), 2)), drawn);
+
+        // The domain table: score to one decimal and rank, per domain.
+        var table = await session.Page.Locator("section[aria-labelledby=domains-heading] table tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => [...r.children].map(c => c.innerText.trim()))");
+        Assert.Equal(4, table.Length);
+        for (var i = 0; i < 4; i++)
+        {
+            var domain = beijing.GetProperty("domains").GetProperty(DomainCodes[i]);
+            Assert.Equal(Numbers.Score(domain.GetProperty("score")), table[i][1]);
+            Assert.Equal(domain.GetProperty("rank").GetInt32().ToString(CultureInfo.InvariantCulture), table[i][2]);
+        }
+
+        Assert.Equal(Numbers.Score(beijing.GetProperty("score")), (await session.TextsAsync(".cards .card .stat"))[0]);
+
+        // The rank history has every year with data, and this year's point is the API's rank.
+        var history = await session.JsonBlockAsync("city-history-data");
+        var years = history.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        Assert.Equal([2013, 2014, 2015, 2016], years.Where(y => y <= Year));
+        Assert.Equal(beijing.GetProperty("rank").GetInt32(), history.GetProperty("series")[0].GetProperty("data")[years.IndexOf(Year)].GetInt32());
+
+        // Every indicator is in the table with a raw value.
+        Assert.Equal(17, await session.Page.Locator("table.indicators tbody tr:not(.group-row)").CountAsync());
+        session.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task Compare_DrawsBothCitiesThenPickingAndSwappingChangeTheShareableUrl()
+    {
+        await using var session = await browser.OpenAsync("compare");
+        var beijing = await CityAsync(Year, "beijing");
+        var shanghai = await CityAsync(Year, "shanghai");
+
+        await session.GotoAsync($"/Compare?a=beijing&b=shanghai&year={Year}&culture=en");
+
+        await session.AssertChartsDrawnAsync(3);
+        var data = await session.JsonBlockAsync("compare-data");
+        Assert.Equal(DomainCodes.Select(d => Math.Round(DomainScore(beijing, d), 2)), data.GetProperty("a").GetProperty("domains").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(DomainCodes.Select(d => Math.Round(DomainScore(shanghai, d), 2)), data.GetProperty("b").GetProperty("domains").EnumerateArray().Select(v => v.GetDouble()));
+        // Both cities' raw value for every indicator.
+        var indicatorRows = session.Page.Locator("table.compare-indicators tbody tr[data-indicator]");
+        Assert.Equal(17, await indicatorRows.CountAsync());
+        Assert.DoesNotContain("—", await session.TextsAsync("table.compare-indicators td.raw-a, table.compare-indicators td.raw-b"));
+        await session.ScreenshotAsync();
+
+        // City B typed by its English name: the page redirects to the canonical link of codes.
+        await session.Page.FillAsync("#pick-b", "Guangzhou");
+        await session.Page.ClickAsync("form.compare-pickers button[type=submit]");
+        await session.Page.WaitForURLAsync(url => url.Contains("b=guangzhou", StringComparison.Ordinal));
+        Assert.Contains("a=beijing", session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("Guangzhou", await session.Page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Equal("Guangzhou", await session.Page.InputValueAsync("#pick-b"));
+        await session.AssertChartsDrawnAsync(3);
+
+        // Swap: A and B change places.
+        await session.Page.ClickAsync("#swap");
+        await session.Page.WaitForURLAsync(url => url.Contains("a=guangzhou", StringComparison.Ordinal) && url.Contains("b=beijing", StringComparison.Ordinal));
+        Assert.Equal("Guangzhou", await session.Page.InputValueAsync("#pick-a"));
+        Assert.Equal("Beijing", await session.Page.InputValueAsync("#pick-b"));
+        var swapped = await session.JsonBlockAsync("compare-data");
+        Assert.Equal("Guangzhou", swapped.GetProperty("a").GetProperty("label").GetString());
+        await session.ScreenshotAsync();
+        session.AssertClean();
+    }
+
+    private async Task<JsonElement> CityAsync(int year, string code) =>
+        (await browser.GetJsonAsync($"/api/rankings/{year}")).GetProperty("cities").EnumerateArray().Single(c => c.GetProperty("code").GetString() == code);
+
+    private static double DomainScore(JsonElement city, string domain) => city.GetProperty("domains").GetProperty(domain).GetProperty("score").GetDouble();
+}
