@@ -75,6 +75,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UsePerformanceCaching();
 
 app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();

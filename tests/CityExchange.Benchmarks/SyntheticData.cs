@@ -52,5 +52,20 @@ public static class SyntheticData
         return text.ToString();
     }
 
+    /// <summary>A cities.csv for the codes of <see cref="ToCsv"/> (c0…), spread over the report's seven regions.</summary>
+    public static string CitiesCsv(int cities)
+    {
+        (string Zh, string En)[] regions =
+            [("华北", "North China"), ("东北", "Northeast China"), ("华东", "East China"), ("华中", "Central China"), ("华南", "South China"), ("西南", "Southwest China"), ("西北", "Northwest China")];
+        var text = new StringBuilder("code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south\n");
+        for (var c = 0; c < cities; c++)
+        {
+            var (zh, en) = regions[c % regions.Length];
+            text.Append(CultureInfo.InvariantCulture, $"c{c},合成城市{c},Synthetic City {c},合成省,Synthetic Province,{zh},{en},other,{(c % 2 == 0 ? "east" : "west")},{(c % 3 == 0 ? "north" : "south")}\n");
+        }
+
+        return text.ToString();
+    }
+
     private static Indicator Indicator(string code, Domain domain, int order) => new(code, domain, code, code, "", 1, "", "", order);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Api.Rankings;
+using CityExchange.Web.Performance;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
@@ -148,14 +149,7 @@ public sealed class IndicatorImportService(
             await db.SaveChangesAsync(cancellationToken);
 
             await db.Set<IndicatorValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
-            db.AddRange(values.Select(v => new IndicatorValue
-            {
-                Year = year,
-                CityCode = v.CityCode,
-                IndicatorCode = v.IndicatorCode,
-                Value = v.Value,
-                SourceNote = v.Source,
-            }));
+            await BulkInsert.IndicatorValuesAsync(db, year, values, cancellationToken);
             db.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
@@ -23,6 +25,25 @@ public static class PerformanceSetup
     {
         services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section);
         services.AddSingleton<RankingCache>();
+        services.AddSingleton<DataStamp>();
+        services.AddSingleton<DataChangeInterceptor>();
+        // On the provider-specific context types: their options are the ones the app builds (StoreSetup).
+        services.ConfigureDbContext<SqliteCityExchangeDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
+        services.ConfigureDbContext<PostgresCityExchangeDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 64L * 1024 * 1024;
+            options.MaximumBodySize = 8L * 1024 * 1024;
+            options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            // Public GET pages and the ranking API: keyed by URL (all query values), culture and the data stamp. The
+            // default policy inside still refuses signed-in users, Authorization headers and responses that set cookies.
+            options.AddBasePolicy(policy => policy
+                .With(context => OutputCachePaths.IsCacheable(context.HttpContext.Request))
+                .SetVaryByQuery("*")
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+                .VaryByValue(async (context, cancellationToken) => new KeyValuePair<string, string>("data",
+                    await context.RequestServices.GetRequiredService<DataStamp>().GetAsync(context.RequestServices, cancellationToken))));
+        });
         services.AddResponseCompression(options =>
         {
             // HTTPS responses are compressed only when CompressionPolicy says so (see there: BREACH).
@@ -40,6 +61,9 @@ public static class PerformanceSetup
         return services;
     }
 
+    /// <summary>The output cache; call after <c>UseAuthorization</c> (it needs the signed-in user and the request's culture).</summary>
+    public static IApplicationBuilder UsePerformanceCaching(this IApplicationBuilder app) => app.UseOutputCache();
+
     /// <summary>Response compression; call before <c>UseStaticFiles</c> so static files are compressed too.</summary>
     public static IApplicationBuilder UsePerformance(this IApplicationBuilder app)
     {
@@ -54,6 +78,31 @@ public static class PerformanceSetup
             return next(context);
         });
         return app;
+    }
+}
+
+/// <summary>The anonymous GET responses the output cache keeps: pages whose content depends only on URL, culture and data.</summary>
+public static class OutputCachePaths
+{
+    public static bool IsCacheable(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        var path = request.Path.Value ?? "";
+        if (path.Length > 1 && path.EndsWith('/'))
+        {
+            path = path[..^1];
+        }
+
+        return path is "/" or ""
+            || path.Equals("/Rankings", StringComparison.OrdinalIgnoreCase)
+            || path.Equals("/Compare", StringComparison.OrdinalIgnoreCase)
+            || (path.StartsWith("/api/rankings/", StringComparison.OrdinalIgnoreCase)
+                && path.Length > "/api/rankings/".Length
+                && path.AsSpan("/api/rankings/".Length).IndexOfAnyExceptInRange('0', '9') < 0);
     }
 }
 

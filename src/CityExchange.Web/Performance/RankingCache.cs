@@ -18,6 +18,9 @@ public sealed class PerformanceOptions
     /// 4,000,000 holds e.g. 40 scored variants of a 5,000-city year, or thousands of the 46-city years, in about 100 MB.
     /// </summary>
     public long RankingCacheCells { get; set; } = 4_000_000;
+
+    /// <summary>How long the data stamp (the output cache's version key) may be reused, in ms: at most 1,000; 0 reads it on every request.</summary>
+    public int DataStampMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ namespace CityExchange.Web.Tests.Performance;
 
 /// <summary>
 /// Rankings are cached under each year's data version: an import or a restore shows at once, in this instance and in
-/// another instance on the same database. Years 2111–2113.
+/// another instance on the same database. Years 2111–2116.
 /// </summary>
 [Collection(WebTestGroup.Name)]
 public sealed class RankingCacheTests(CityExchangeFactory factory)
@@ -86,6 +86,60 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
     }
 
     [Fact]
+    public async Task RankingsPage_ChangesRightAfterAnImport()
+    {
+        var client = factory.CreateClientWithToken();
+        var reader = factory.CreateClient();
+        await PutAsync(client, 2115, "city,consulates", "beijing,9", "shanghai,1");
+        var before = await reader.GetStringAsync(new Uri("/Rankings?year=2115&culture=en", UriKind.Relative));
+        var cached = await reader.GetStringAsync(new Uri("/Rankings?year=2115", UriKind.Relative));
+
+        await PutAsync(client, 2115, "city,consulates", "beijing,1", "shanghai,9");
+        var after = await reader.GetStringAsync(new Uri("/Rankings?year=2115", UriKind.Relative));
+
+        Assert.True(FirstRow(cached) == "beijing", FirstRow(cached));
+        Assert.Equal("shanghai", FirstRow(after));
+        Assert.Contains("beijing", before, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET", "/Rankings", true)]
+    [InlineData("GET", "/rankings/", true)]
+    [InlineData("HEAD", "/", true)]
+    [InlineData("GET", "/Compare", true)]
+    [InlineData("GET", "/api/rankings/2015", true)]
+    [InlineData("GET", "/api/rankings/2015/sensitivity", false)]
+    [InlineData("GET", "/api/rankings/x", false)]
+    [InlineData("GET", "/Upload", false)]
+    [InlineData("GET", "/Imports", false)]
+    [InlineData("POST", "/Rankings", false)]
+    public void OutputCache_KeepsOnlyPublicGetPages(string method, string path, bool cacheable)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+
+        Assert.Equal(cacheable, OutputCachePaths.IsCacheable(context.Request));
+    }
+
+    [Fact]
+    public async Task DataStamp_ChangesAtOnceWhenThisInstanceCommitsAnImport()
+    {
+        var stamp = factory.Services.GetRequiredService<DataStamp>();
+        string before;
+        using (var scope = factory.Services.CreateScope())
+        {
+            before = await stamp.GetAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        // Within the stamp's one-second reuse: only the commit interceptor can make it read the versions again.
+        await PutAsync(factory.CreateClientWithToken(), 2116, "city,consulates", "beijing,9", "shanghai,1");
+
+        using var after = factory.Services.CreateScope();
+        Assert.NotEqual(before, await stamp.GetAsync(after.ServiceProvider, CancellationToken.None));
+    }
+
+    [Fact]
     public void OptionsKey_IsTheSameForNullAndExplicitEqualWeights()
     {
         var explicitEqual = new ScoringOptions(Weights: ScoringWeights.Equal(Framework));
@@ -114,6 +168,14 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
         Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
     }
 
+    /// <summary>The city code of the ranking table's first row.</summary>
+    private static string FirstRow(string html)
+    {
+        var table = html.IndexOf("id=\"ranking-table\"", StringComparison.Ordinal);
+        var row = html.IndexOf("data-city=\"", table, StringComparison.Ordinal) + "data-city=\"".Length;
+        return html[row..html.IndexOf('"', row)];
+    }
+
     private static async Task<long> PutAsync(HttpClient client, int year, params string[] lines)
     {
         var response = await client.PutAsync(new Uri($"/api/years/{year}/indicators", UriKind.Relative), Csv.Content(lines));
@@ -121,9 +183,11 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetInt64();
     }
 
-    private static async Task<string?> LeaderAsync(HttpClient client, int year)
+    /// <summary>The leader as an anonymous reader sees it (through the output cache; a token would bypass it).</summary>
+    private async Task<string?> LeaderAsync(HttpClient client, int year)
     {
-        var ranking = await client.GetFromJsonAsync<JsonElement>($"/api/rankings/{year}");
+        var reader = client.DefaultRequestHeaders.Authorization is null ? client : factory.CreateClient();
+        var ranking = await reader.GetFromJsonAsync<JsonElement>($"/api/rankings/{year}");
         return ranking.GetProperty("cities")[0].GetProperty("code").GetString();
     }
 
@@ -136,6 +200,9 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
             builder.UseSetting("Import:ApiToken", CityExchangeFactory.ApiToken);
             builder.UseSetting("Admin:Email", CityExchangeFactory.AdminEmail);
             builder.UseSetting("Admin:Password", CityExchangeFactory.AdminPassword);
+            // Another instance learns of this one's imports from the database: read the data stamp on every request
+            // (by default it may be reused for up to a second).
+            builder.UseSetting("Performance:DataStampMilliseconds", "0");
             database.Configure(builder);
         }
     }

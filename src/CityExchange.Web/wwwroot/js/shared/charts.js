@@ -35,13 +35,16 @@ export function formatScore(value) {
     : new Intl.NumberFormat(lang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
 
-/** Common Chart.js options: no animation when the reader asks for reduced motion, readable fonts. */
+/**
+ * Common Chart.js options: readable fonts and no animation. Charts are drawn once, at load: an animation redraws every
+ * chart for each of its frames, which was most of the main-thread time Lighthouse counted as blocking (docs/performance.md);
+ * it also honours reduced motion for everyone.
+ */
 export function baseOptions(extra = {}) {
-  const reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   return {
     responsive: true,
     maintainAspectRatio: false,
-    animation: reduce ? false : { duration: 300 },
+    animation: false,
     plugins: { legend: { labels: { boxWidth: 14 } } },
     ...extra,
   };
