@@ -29,6 +29,10 @@ public static class BulkInsert
 
     private const int Columns = 5;
 
+    // Typed parameters: PostgreSQL's driver cannot prepare a parameter whose type is unknown until a value is bound.
+    private static readonly System.Data.DbType[] ColumnTypes =
+        [System.Data.DbType.Int32, System.Data.DbType.String, System.Data.DbType.String, System.Data.DbType.Double, System.Data.DbType.String];
+
     public static async Task IndicatorValuesAsync(CityExchangeDbContext db, int year, IReadOnlyList<ParsedValue> values, CancellationToken cancellationToken)
     {
         if (values.Count == 0)
@@ -119,6 +123,7 @@ public static class BulkInsert
                 text.Append(c == 0 ? "" : ", ").Append(name);
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
+                parameter.DbType = ColumnTypes[c];
                 command.Parameters.Add(parameter);
             }
 
