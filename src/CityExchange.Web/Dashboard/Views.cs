@@ -30,7 +30,19 @@ public sealed record OverviewView(
     public const int TopCount = 10;
     public const int MoverCount = 5;
 
+    /// <summary>
+    /// The most cities the "every city" chart and its table show. Beyond it a bar chart is unreadable and the page
+    /// heavy (a 5,000-city year made the overview 20,000 elements); the rest are on /Rankings, paginated.
+    /// </summary>
+    public const int ChartLimit = 100;
+
     public IEnumerable<RankingRow> Top => Rows.Where(r => r.Rank > 0).Take(TopCount);
+
+    /// <summary>The ranked cities the overview chart shows: all of them, or the first <see cref="ChartLimit"/>.</summary>
+    public IReadOnlyList<RankingRow> ChartRows => [.. Rows.Where(r => r.Rank > 0).Take(ChartLimit)];
+
+    /// <summary>True when the year has more ranked cities than the chart shows.</summary>
+    public bool ChartIsCapped => Rows.Count(r => r.Rank > 0) > ChartLimit;
 }
 
 /// <summary>The rankings page: the visible rows after filter, sort and paging, and what produced them.</summary>

@@ -95,9 +95,34 @@ public sealed class BrowserSession : IAsyncDisposable
             c.GetProperty("chart").GetBoolean(), c.GetProperty("points").GetInt32(), c.GetProperty("ready").GetBoolean()))];
     }
 
+    /// <summary>
+    /// Brings every rendered canvas into view, as a reader scrolling down would (pages draw a chart when it comes near
+    /// the viewport), waits until each holds a drawn chart — or 15 s, leaving the assertions to say which did not —
+    /// and scrolls back to the top.
+    /// </summary>
+    public async Task ScrollToEveryChartAsync()
+    {
+        await Page.EvaluateAsync(
+            "async () => { for (const c of [...document.querySelectorAll('canvas')].filter(c => c.checkVisibility())) { " +
+            "c.scrollIntoView({ block: 'center' }); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); } }");
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                "() => [...document.querySelectorAll('canvas')].filter(c => c.checkVisibility()).every(c => c.dataset.chartReady === 'true')",
+                null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The caller's assertions name the canvas that has no chart.
+        }
+
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+    }
+
     /// <summary>Asserts that the page shows at least <paramref name="minimum"/> charts and that every rendered canvas holds a drawn Chart.js chart with data.</summary>
     public async Task AssertChartsDrawnAsync(int minimum = 1)
     {
+        await ScrollToEveryChartAsync();
         var canvases = await CanvasesAsync();
         Assert.True(canvases.Count >= minimum, $"Expected at least {minimum} chart(s), found {canvases.Count} on {Page.Url}");
         foreach (var canvas in canvases)

@@ -73,6 +73,12 @@ public sealed partial class TransferTests(CityExchangeFactory factory)
             assets.Add(m.Groups["url"].Value.Replace("&amp;", "&", StringComparison.Ordinal));
         }
 
+        // Chart.js is fetched when the chart is scrolled to; a reader who does so transfers it too.
+        foreach (Match m in ChartJsSourcePattern().Matches(html))
+        {
+            assets.Add(m.Groups["url"].Value);
+        }
+
         Assert.Contains(assets, a => a.StartsWith("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.StartsWith("/css/site.css?v=", StringComparison.Ordinal));
         var total = htmlBytes;
@@ -119,6 +125,9 @@ public sealed partial class TransferTests(CityExchangeFactory factory)
 
     [GeneratedRegex("""(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src)="(?<url>/[^"]+)""")]
     private static partial Regex AssetPattern();
+
+    [GeneratedRegex("""<script type="application/json" id="chartjs-src">"(?<url>/[^"]+)"</script>""")]
+    private static partial Regex ChartJsSourcePattern();
 
     [GeneratedRegex("""(?:import|from)\s*['"](?<url>\.{1,2}/[^'"]+)['"]""")]
     private static partial Regex ImportPattern();

@@ -1,5 +1,5 @@
 // Compare: radar overlay, paired domain bars (A solid, B light, each in its domain's colour) and both rank histories.
-import { readJson, baseOptions, chartOn, formatScore, domainColors, neutral } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, formatScore, domainColors, neutral } from '../shared/charts.js';
 
 const data = readJson('compare-data');
 const inkA = '#1b1f24';
@@ -19,7 +19,7 @@ if (data) {
     ...radarOptions.plugins,
     tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.r)}` } },
   };
-  chartOn('compare-radar', {
+  chartWhenNear('compare-radar', {
     type: 'radar',
     data: {
       labels,
@@ -50,7 +50,7 @@ if (data) {
     },
     tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.y)}` } },
   };
-  chartOn('compare-bars', {
+  chartWhenNear('compare-bars', {
     type: 'bar',
     data: {
       labels,
@@ -65,7 +65,7 @@ if (data) {
   const historyOptions = baseOptions({
     scales: { y: { reverse: true, min: 1, max: Math.max(data.maxRank, 2), ticks: { precision: 0 }, title: { display: true, text: data.rankAxis } } },
   });
-  chartOn('compare-history', {
+  chartWhenNear('compare-history', {
     type: 'line',
     data: {
       labels: data.years,

@@ -1,5 +1,5 @@
 // Overview: a bar chart of every city's overall score (data from #overview-data).
-import { readJson, baseOptions, chartOn, formatScore } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, formatScore } from '../shared/charts.js';
 
 const data = readJson('overview-data');
 if (data) {
@@ -20,7 +20,7 @@ if (data) {
     legend: { display: false },
     tooltip: { callbacks: { label: (ctx) => `${data.label}: ${formatScore(narrow ? ctx.parsed.x : ctx.parsed.y)}` } },
   };
-  chartOn('overview-chart', {
+  chartWhenNear('overview-chart', {
     type: 'bar',
     data: {
       labels: data.cities.map((c) => c.name),

@@ -1,5 +1,5 @@
 // Rankings: horizontal bars of the visible rows, stacked by domain contribution (or one domain's score).
-import { readJson, baseOptions, chartOn, formatScore, domainColors } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, formatScore, domainColors } from '../shared/charts.js';
 import { initRankIntervals } from '../shared/rank-intervals.js';
 
 // The optional Monte Carlo interval beside each rank (hidden without script).
@@ -25,7 +25,7 @@ if (data && box) {
       callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.x)}` },
     },
   };
-  chartOn('rankings-chart', {
+  chartWhenNear('rankings-chart', {
     type: 'bar',
     data: {
       labels: data.labels,

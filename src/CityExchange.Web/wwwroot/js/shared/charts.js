@@ -1,4 +1,5 @@
-// Shared helpers for the page modules. Chart.js is loaded as a classic script (window.Chart) before any module.
+// Shared helpers for the page modules. Chart.js (window.Chart) is either a classic script loaded before any module or,
+// on pages that render #chartjs-src (_ChartJsSource.cshtml), loaded by chartWhenNear when a chart comes into view.
 // Page data never comes from inline script: each page renders <script type="application/json" id="…"> blocks.
 
 /** One colour per domain, the same everywhere (Okabe–Ito palette: distinguishable with colour-blindness). */
@@ -59,4 +60,62 @@ export function chartOn(id, config) {
   const chart = new window.Chart(canvas, config);
   canvas.dataset.chartReady = 'true';
   return chart;
+}
+
+let chartJsLoading = null;
+
+/**
+ * Loads Chart.js once, from the versioned URL in #chartjs-src, and resolves to window.Chart (null if it cannot load).
+ * A script element from this origin: the strict CSP (script-src 'self') allows it.
+ */
+export function loadChartJs() {
+  if (window.Chart) {
+    return Promise.resolve(window.Chart);
+  }
+  if (!chartJsLoading) {
+    const src = readJson('chartjs-src');
+    chartJsLoading = !src
+      ? Promise.resolve(null)
+      : new Promise((resolve) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = () => resolve(window.Chart ?? null);
+        script.onerror = () => resolve(null);
+        document.head.append(script);
+      });
+  }
+  return chartJsLoading;
+}
+
+/**
+ * Draws a chart once its canvas is within 300 px of the viewport (at once when it already is): Chart.js, about
+ * 200 KB of script, is fetched, run and drawn only for charts a reader reaches, which keeps it off the first load's
+ * main thread on pages whose charts sit below tables (docs/performance.md). Printing draws every chart first.
+ * Resolves to the chart, or null when there is no canvas or no Chart.js.
+ */
+export function chartWhenNear(id, config) {
+  const canvas = document.getElementById(id);
+  if (!canvas) {
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    let started = false;
+    const draw = () => {
+      if (started) {
+        return;
+      }
+      started = true;
+      observer?.disconnect();
+      loadChartJs().then(() => resolve(chartOn(id, config)));
+    };
+    const observer = 'IntersectionObserver' in window
+      ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) draw(); }, { rootMargin: '300px 0px' })
+      : null;
+    if (observer) {
+      observer.observe(canvas);
+      window.addEventListener('beforeprint', draw, { once: true });
+    } else {
+      draw();
+    }
+  });
 }
