@@ -47,6 +47,11 @@ public sealed class CityImportService(CityExchangeDbContext db, ReferenceCache r
                     }
                 }
 
+                if (added + updated > 0)
+                {
+                    await CityDirectoryVersion.ReplaceAsync(db, cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

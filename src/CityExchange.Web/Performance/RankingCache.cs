@@ -19,7 +19,11 @@ public sealed class PerformanceOptions
     /// </summary>
     public long RankingCacheCells { get; set; } = 4_000_000;
 
-    /// <summary>How long the data stamp (the output cache's version key) may be reused, in ms: at most 1,000; 0 reads it on every request.</summary>
+    /// <summary>
+    /// How long versions read from the database may be reused, in ms — the data stamp (the output cache's version key)
+    /// and the city list's version (<see cref="Scoring.ReferenceCache"/>): at most 1,000; 0 reads them on every request.
+    /// Writes through this instance take effect at once; through another instance, within this time.
+    /// </summary>
     public int DataStampMilliseconds { get; set; } = 1000;
 }
 

@@ -30,7 +30,14 @@ public sealed partial class DatabaseSeeder(
         var added = 0;
         added += await AddMissingAsync(DomainInfo.All, d => d.Domain, cancellationToken);
         added += await AddMissingAsync(Read(dataPath, "framework.csv", ReferenceCsv.ReadFramework), i => i.Code, cancellationToken);
-        added += await AddMissingAsync(Read(dataPath, "cities.csv", ReferenceCsv.ReadCities), c => c.Code, cancellationToken);
+        var citiesAdded = await AddMissingAsync(Read(dataPath, "cities.csv", ReferenceCsv.ReadCities), c => c.Code, cancellationToken);
+        if (citiesAdded > 0)
+        {
+            await CityDirectoryVersion.ReplaceAsync(db, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        added += citiesAdded;
         referenceCache.Invalidate();
 
         if (!await db.Set<DataYear>().AnyAsync(y => y.Year == PublishedYear, cancellationToken))

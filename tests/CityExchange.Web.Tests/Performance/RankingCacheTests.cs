@@ -86,6 +86,27 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
     }
 
     [Fact]
+    public async Task SecondInstance_SeesTheCitiesUploadedThroughTheFirst()
+    {
+        // A database of its own: the new city must not join the shared test database's city list.
+        await using var first = new CityExchangeFactory(TestDatabase.Create(DatabaseProvider.Sqlite));
+        var writer = first.CreateClientWithToken();
+        (await writer.GetAsync(new Uri("/health/ready", UriKind.Relative))).EnsureSuccessStatusCode();
+        await using var second = new SecondInstanceFactory(first.Database);
+        var other = second.CreateClient();
+        (await other.GetAsync(new Uri("/api/rankings/2013", UriKind.Relative))).EnsureSuccessStatusCode(); // city list loaded
+
+        var cities = Csv.Content(
+            "code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south",
+            "newcity,新城,New City,省,Province,华东,East China,other,east,south");
+        (await writer.PutAsync(new Uri("/api/cities", UriKind.Relative), cities)).EnsureSuccessStatusCode();
+        await PutAsync(writer, 2117, "city,consulates", "beijing,1", "newcity,9");
+
+        var ranking = await other.GetFromJsonAsync<JsonElement>("/api/rankings/2117");
+        Assert.Equal("newcity", ranking.GetProperty("cities")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task RankingsPage_ChangesRightAfterAnImport()
     {
         var client = factory.CreateClientWithToken();

@@ -147,6 +147,22 @@ namespace CityExchange.Web.Store.Migrations.Postgres
                     b.ToTable("Indicators", (string)null);
                 });
 
+            modelBuilder.Entity("CityExchange.Web.Store.CityDirectoryVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CityDirectoryVersions", (string)null);
+                });
+
             modelBuilder.Entity("CityExchange.Web.Store.CovariateValue", b =>
                 {
                     b.Property<int>("Year")

@@ -142,6 +142,22 @@ namespace CityExchange.Web.Store.Migrations.Sqlite
                     b.ToTable("Indicators", (string)null);
                 });
 
+            modelBuilder.Entity("CityExchange.Web.Store.CityDirectoryVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CityDirectoryVersions", (string)null);
+                });
+
             modelBuilder.Entity("CityExchange.Web.Store.CovariateValue", b =>
                 {
                     b.Property<int>("Year")
