@@ -1,3 +1,4 @@
+using CityExchange.Web.Api.Cities;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -80,6 +81,7 @@ app.UsePerformanceCaching();
 app.MapCityExchangeHealthChecks();
 app.MapYearEndpoints();
 app.MapRankingEndpoints();
+app.MapCityEndpoints();
 app.MapExploreEndpoints();
 app.MapImportEndpoints();
 app.MapAnalysisEndpoints();

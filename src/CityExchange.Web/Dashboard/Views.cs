@@ -132,7 +132,16 @@ public sealed record CompareView(
     CitySnapshot B,
     int CityCount,
     IReadOnlyList<CompareIndicatorRow>? Indicators,
-    IReadOnlyList<City> Choices);
+    IReadOnlyList<City> Choices)
+{
+    /// <summary>
+    /// The most cities the pickers list in the page. Beyond it the list would be most of the page (5,000 cities: 440 KB
+    /// of HTML); the pickers then ask <c>GET /api/cities</c> as the reader types.
+    /// </summary>
+    public const int InlineChoiceLimit = 500;
+
+    public bool ChoicesInline => Choices.Count <= InlineChoiceLimit;
+}
 
 /// <summary>A year with data and how many cities it has.</summary>
 public sealed record YearSummaryRow(int Year, string Kind, bool IsDemo, int Cities);

@@ -90,6 +90,48 @@ public sealed class CityAndCompareFlowTests(BrowserFixture browser)
         session.AssertClean();
     }
 
+    [SkippableFact]
+    public async Task Compare_InAYearOfManyCities_SuggestsCitiesAsTheReaderTypes()
+    {
+        // 600 cities, too many to list in the page; on an app of its own, so that the shared app's histories and year
+        // lists do not gain the year.
+        BrowserRequirement.EnsureAvailable();
+        const int LargeYear = 2001;
+        await using var app = new LiveApp();
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/") };
+        var codes = Enumerable.Range(1, 600).Select(i => $"e2e{i:000}").ToList();
+        await PutCsvAsync(api, "api/cities", [
+            "code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south",
+            .. codes.Select(c => $"{c},测试镇{c[3..]},E2E Town {c[3..]},省,Province,华东,East China,other,east,south")]);
+        await PutCsvAsync(api, $"api/years/{LargeYear}/indicators", ["city,consulates", .. codes.Select((c, i) => $"{c},{600 - i}")]);
+        await using var session = await browser.OpenOnAsync(app, "compare-suggestions");
+
+        await session.GotoAsync($"/Compare?a=e2e001&b=e2e002&year={LargeYear}&culture=en");
+        Assert.Equal(0, await session.Page.Locator("#city-choices option").CountAsync());
+
+        await session.Page.FillAsync("#pick-b", "Town 05");
+        await session.Page.WaitForFunctionAsync("() => document.querySelectorAll('#city-choices option').length > 0");
+        var suggested = await session.Page.EvalOnSelectorAllAsync<string[]>("#city-choices option", "os => os.map(o => o.value)");
+        Assert.Equal([.. Enumerable.Range(50, 10).Select(i => $"E2E Town {i:000}")], suggested);
+
+        await session.Page.FillAsync("#pick-b", suggested[0]);
+        await session.Page.ClickAsync("form.compare-pickers button[type=submit]");
+        await session.Page.WaitForURLAsync(url => url.Contains("b=e2e050", StringComparison.Ordinal));
+        await session.AssertChartsDrawnAsync(3);
+        session.AssertClean();
+    }
+
+    private static async Task PutCsvAsync(HttpClient api, string path, IEnumerable<string> lines)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path)
+        {
+            Content = new StringContent(string.Join("\n", lines) + "\n", System.Text.Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LiveApp.ApiToken);
+        using var response = await api.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     private async Task<JsonElement> CityAsync(int year, string code) =>
         (await browser.GetJsonAsync($"/api/rankings/{year}")).GetProperty("cities").EnumerateArray().Single(c => c.GetProperty("code").GetString() == code);
 

@@ -73,19 +73,27 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         return await OpenAsync(testName, width, height, "zh-CN", await SignedInStateAsync(LiveApp.AdminEmail, LiveApp.AdminPassword, createEditor: false));
     }
 
-    private async Task<BrowserSession> OpenAsync(string testName, int width, int height, string locale, string? storageState)
+    /// <summary>
+    /// Opens a browser context on another live app (a test that needs data of its own, e.g. a year of 600 cities, which
+    /// would show in the shared app's histories and year lists).
+    /// </summary>
+    public Task<BrowserSession> OpenOnAsync(LiveApp app, string testName, int width = 1280, int height = 900, string locale = "zh-CN") =>
+        OpenAsync(testName, width, height, locale, storageState: null, app.BaseUrl);
+
+    private async Task<BrowserSession> OpenAsync(string testName, int width, int height, string locale, string? storageState, string? baseUrl = null)
     {
         BrowserRequirement.EnsureAvailable();
+        baseUrl ??= App.BaseUrl;
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             // Charts skip their animation (the pages honour the preference), so what is checked and shot is final.
             ReducedMotion = ReducedMotion.Reduce,
             StorageState = storageState,
         });
-        return await BrowserSession.StartAsync(context, App.BaseUrl, testName);
+        return await BrowserSession.StartAsync(context, baseUrl, testName);
     }
 
     /// <summary>

@@ -1,7 +1,40 @@
 // Compare: radar overlay, paired domain bars (A solid, B light, each in its domain's colour) and both rank histories.
-import { readJson, baseOptions, chartWhenNear, formatScore, domainColors, neutral } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, formatScore, domainColors, neutral, isChinese } from '../shared/charts.js';
 
 const data = readJson('compare-data');
+
+// A year with too many cities to list in the page: the pickers' suggestions come from /api/cities as the reader types.
+const choices = document.getElementById('city-choices');
+if (choices?.dataset.suggest) {
+  const chinese = isChinese();
+  let timer = 0;
+  let pending = null;
+  const suggest = (text) => {
+    pending?.abort();
+    pending = new AbortController();
+    fetch(`${choices.dataset.suggest}&q=${encodeURIComponent(text)}`, { signal: pending.signal, headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : { cities: [] }))
+      .then(({ cities }) => {
+        choices.replaceChildren(...cities.map((c) => {
+          const option = document.createElement('option');
+          option.value = chinese ? c.nameZh : c.nameEn;
+          option.textContent = chinese ? c.nameEn : c.nameZh;
+          option.lang = chinese ? 'en' : 'zh-CN';
+          return option;
+        }));
+      })
+      .catch(() => { /* aborted by a newer keystroke, or offline: the typed name still works */ });
+  };
+  for (const input of document.querySelectorAll('input[list="city-choices"]')) {
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      const text = input.value.trim();
+      if (text) {
+        timer = setTimeout(() => suggest(text), 150);
+      }
+    });
+  }
+}
 const inkA = '#1b1f24';
 
 /** A #rrggbb colour with transparency. */

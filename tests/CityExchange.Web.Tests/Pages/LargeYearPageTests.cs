@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CityExchange.Web.Dashboard;
@@ -9,22 +10,22 @@ using CityExchange.Web.Tests.Providers;
 namespace CityExchange.Web.Tests.Pages;
 
 /// <summary>
-/// A year with more cities than the overview's chart shows (150 synthetic cities, a database of its own): the chart
-/// and its table hold the first <see cref="OverviewView.ChartLimit"/> and say so, in both languages; all cities stay
-/// on /Rankings.
+/// A year with more cities than the overview's chart and the compare pickers list (600 synthetic cities, a database of
+/// its own): the chart and its table hold the first <see cref="OverviewView.ChartLimit"/> and say so, in both languages;
+/// the pickers ask /api/cities instead of listing every city; all cities stay on /Rankings.
 /// </summary>
 [Collection(WebTestGroup.Name)]
-public sealed partial class OverviewAtScaleTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const int Year = 2092;
-    private const int Cities = 150;
+    private const int Cities = 600;
 
     private static readonly SemaphoreSlim Setup = new(1, 1);
     private static bool _prepared;
 
     [Theory]
-    [InlineData("en", "Overall score of the top 100 cities, 2092", "The chart shows the first 100 of 150 ranked cities")]
-    [InlineData("zh-CN", "2092 年综合得分前 100 名城市", "图表显示 150 个参与排名城市中的前 100 个")]
+    [InlineData("en", "Overall score of the top 100 cities, 2092", "The chart shows the first 100 of 600 ranked cities")]
+    [InlineData("zh-CN", "2092 年综合得分前 100 名城市", "图表显示 600 个参与排名城市中的前 100 个")]
     public async Task Overview_OfALargeYear_ChartsTheFirstHundredAndSaysSo(string culture, string heading, string note)
     {
         await PrepareAsync();
@@ -45,9 +46,35 @@ public sealed partial class OverviewAtScaleTests(SqliteApp app) : IClassFixture<
     {
         await PrepareAsync();
 
-        var html = await PageHtml.GetOkAsync(app.Factory, $"/Rankings?year={Year}&p=2", "en");
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Rankings?year={Year}&p=6", "en");
 
-        Assert.Equal(Cities - 100, PageHtml.RankingRows(html).Count);
+        Assert.Equal(Cities - 500, PageHtml.RankingRows(html).Count);
+    }
+
+    [Fact]
+    public async Task Compare_OfALargeYear_PointsThePickersAtTheApiInsteadOfListingEveryCity()
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Compare?a=c001&b=c002&year={Year}", "en");
+        var list = Regex.Match(html, "<datalist id=\"city-choices\"[^>]*>(.*?)</datalist>", RegexOptions.Singleline);
+
+        Assert.True(list.Success);
+        Assert.Contains($"data-suggest=\"/api/cities?year={Year}&limit=20\"", list.Value, StringComparison.Ordinal);
+        Assert.Empty(list.Groups[1].Value.Trim());
+        Assert.InRange(html.Length, 1, 100_000);
+    }
+
+    [Fact]
+    public async Task CitiesApi_FindsTheLargeYearsCitiesByName()
+    {
+        await PrepareAsync();
+
+        var found = await app.Factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/cities?year={Year}&q=City%20c59");
+
+        Assert.Equal(
+            ["c590", "c591", "c592", "c593", "c594", "c595", "c596", "c597", "c598", "c599"],
+            found.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToArray());
     }
 
     /// <summary>150 cities whose one indicator falls with their number, so c001 leads.</summary>

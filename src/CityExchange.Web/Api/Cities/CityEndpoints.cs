@@ -1,0 +1,40 @@
+using CityExchange.Web.Dashboard;
+
+namespace CityExchange.Web.Api.Cities;
+
+/// <summary>A city as <c>GET /api/cities</c> lists it.</summary>
+public sealed record CitySuggestion(string Code, string NameZh, string NameEn);
+
+/// <summary>The cities <c>GET /api/cities</c> found, best matches first.</summary>
+public sealed record CitySuggestions(IReadOnlyList<CitySuggestion> Cities);
+
+public static class CityEndpoints
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapCityEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/cities", GetCitiesAsync).WithName("GetCities");
+        return app;
+    }
+
+    /// <summary>
+    /// <c>?q=&amp;year=&amp;limit=</c>: cities whose code or name contains <c>q</c> (names starting with it first), only
+    /// those with data in <c>year</c> when given, at most <c>limit</c> (20; 1–100). The compare page's pickers use it
+    /// when a year has too many cities to list in the page.
+    /// </summary>
+    private static async Task<IResult> GetCitiesAsync(string? q, int? year, int? limit, DashboardQueries queries, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit",
+                detail: $"limit must be between 1 and {MaxLimit}; it was {limit}.");
+        }
+
+        var cities = await queries.SuggestCitiesAsync(q, year, limit ?? DefaultLimit, cancellationToken);
+        return cities is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.")
+            : Results.Ok(new CitySuggestions([.. cities.Select(c => new CitySuggestion(c.Code, c.NameZh, c.NameEn))]));
+    }
+}
