@@ -9,6 +9,7 @@
 # BENCH_CITIES (5000), BENCH_YEAR (2030), BENCH_BDN (1: run BenchmarkDotNet), BENCH_LIGHTHOUSE (auto|0|1),
 # BENCH_LIGHTHOUSE_PRESETS ("mobile desktop": mobile is Lighthouse's default, simulated slow 4G and a 4× CPU
 # slowdown), BENCH_LIGHTHOUSE_RUNS (3: runs per page, the median is reported),
+# BENCH_POSTGRES (unset: SQLite; a PostgreSQL connection string: a fresh database on that server),
 # BENCH_LOG_LEVEL (Warning: the app's per-request Information logs are off during the load test), BENCH_KEEP (1: keep the work folder).
 set -euo pipefail
 
@@ -25,8 +26,18 @@ LOG_LEVEL=${BENCH_LOG_LEVEL:-Warning}
 LIGHTHOUSE_PRESETS=${BENCH_LIGHTHOUSE_PRESETS:-mobile desktop}
 LIGHTHOUSE_RUNS=${BENCH_LIGHTHOUSE_RUNS:-3}
 BASE="http://127.0.0.1:${PORT}"
+# The store: a fresh SQLite file (default), or with BENCH_POSTGRES set to a PostgreSQL connection string (e.g. the one
+# scripts/start-postgres.sh prints), a fresh database on that server, created by the app's migrations.
+BENCH_DB_NAME="cityex_bench_$(date +%s)"
+if [[ -n "${BENCH_POSTGRES:-}" ]]; then
+  DB_PROVIDER=Postgres
+  DB_CONNECTION="$(echo "$BENCH_POSTGRES" | sed -E 's/(^|;)Database=[^;]*//I');Database=$BENCH_DB_NAME"
+else
+  DB_PROVIDER=Sqlite
+fi
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/cityexchange-bench.XXXXXX)
+[[ "${DB_PROVIDER}" == Sqlite ]] && DB_CONNECTION="Data Source=$WORK/bench.db"
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
 APP_PID=""
@@ -76,7 +87,7 @@ log "starting the app on $BASE (fresh database in $WORK)"
 (
   cd "$WORK/app"
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
-    ConnectionStrings__CityExchange="Data Source=$WORK/bench.db" \
+    Database__Provider="$DB_PROVIDER" Database__MigrateOnStartup=true ConnectionStrings__CityExchange="$DB_CONNECTION" \
     Import__ApiToken="$TOKEN" \
     Serilog__MinimumLevel__Default="$LOG_LEVEL" \
     Serilog__MinimumLevel__Override__Microsoft.AspNetCore="$LOG_LEVEL" \
@@ -89,6 +100,8 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf -o /dev/null "$BASE/health/live" || { echo "the app did not start" >&2; cat "$WORK/app.log" >&2; exit 1; }
+
+echo "$DB_PROVIDER" >"$RESULTS/database.txt"
 
 # --- Scale: 5,000 cities -----------------------------------------------------------------------------------------
 app_cpu() { # CPU seconds the app process has used so far (all its threads)
@@ -149,13 +162,20 @@ declare -A TARGETS=(
   [page_scale]="/Rankings?year=$SCALE_YEAR"
 )
 ORDER=(static api page api_scale page_scale)
-log "warm-up (3 s each)"
-for name in "${ORDER[@]}"; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$BASE${TARGETS[$name]}" >/dev/null
-done
-for name in "${ORDER[@]}"; do
-  log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ${TARGETS[$name]}"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${TARGETS[$name]}" >"$RESULTS/wrk-$name.txt"
+# Twice: as the issue words it (plain wrk, no Accept-Encoding), then as a browser asks (Accept-Encoding: br, gzip),
+# where every response — the static file too — is compressed unless it comes compressed from the output cache.
+for variant in plain br; do
+  header=()
+  suffix=""
+  if [[ "$variant" == br ]]; then header=(-H "Accept-Encoding: br, gzip"); suffix="_br"; fi
+  log "warm-up (3 s each, $variant)"
+  for name in "${ORDER[@]}"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "${header[@]}" "$BASE${TARGETS[$name]}" >/dev/null
+  done
+  for name in "${ORDER[@]}"; do
+    log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ${header[*]} ${TARGETS[$name]}"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$BASE${TARGETS[$name]}" >"$RESULTS/wrk-$name$suffix.txt"
+  done
 done
 uptime >"$RESULTS/load.txt"
 

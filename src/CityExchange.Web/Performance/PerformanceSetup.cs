@@ -40,6 +40,8 @@ public static class PerformanceSetup
             options.AddBasePolicy(policy => policy
                 .With(context => OutputCachePaths.IsCacheable(context.HttpContext.Request))
                 .SetVaryByQuery("*")
+                // Kept compressed (UsePerformanceCaching), so one entry per encoding asked for.
+                .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
                 .VaryByValue(async (context, cancellationToken) => new KeyValuePair<string, string>("data",
                     await context.RequestServices.GetRequiredService<DataStamp>().GetAsync(context.RequestServices, cancellationToken))));
@@ -61,11 +63,23 @@ public static class PerformanceSetup
         return services;
     }
 
-    /// <summary>The output cache; call after <c>UseAuthorization</c> (it needs the signed-in user and the request's culture).</summary>
-    public static IApplicationBuilder UsePerformanceCaching(this IApplicationBuilder app) => app.UseOutputCache();
+    /// <summary>
+    /// The output cache; call after <c>UseAuthorization</c> (it needs the signed-in user and the request's culture).
+    /// Responses are compressed inside it as well, so a cached page is kept compressed and a hit only copies bytes:
+    /// compressing again on every hit cost most of a request for the 1.8 MB ranking of a 5,000-city year (228 req/s
+    /// against 1,061 uncompressed). The outer compression (<see cref="UsePerformance"/>) leaves a response that already
+    /// has a Content-Encoding alone.
+    /// </summary>
+    public static IApplicationBuilder UsePerformanceCaching(this IApplicationBuilder app)
+    {
+        app.UseOutputCache();
+        return app.UseCompression();
+    }
 
     /// <summary>Response compression; call before <c>UseStaticFiles</c> so static files are compressed too.</summary>
-    public static IApplicationBuilder UsePerformance(this IApplicationBuilder app)
+    public static IApplicationBuilder UsePerformance(this IApplicationBuilder app) => app.UseCompression();
+
+    private static IApplicationBuilder UseCompression(this IApplicationBuilder app)
     {
         app.UseResponseCompression();
         app.Use((context, next) =>
@@ -86,7 +100,9 @@ public static class OutputCachePaths
 {
     public static bool IsCacheable(HttpRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        // Not with the sign-in cookie, valid or not: such a request may be a signed-in user's, whose responses are
+        // neither shared nor compressed (CompressionPolicy), and cached entries are kept compressed.
+        if (!CompressionPolicy.MayCompress(request))
         {
             return false;
         }

@@ -144,6 +144,17 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
     }
 
     [Fact]
+    public void OutputCache_SkipsRequestsWithTheSignInCookie()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/Rankings";
+        context.Request.Headers.Cookie = PerformanceSetup.AuthCookie + "=anything";
+
+        Assert.False(OutputCachePaths.IsCacheable(context.Request));
+    }
+
+    [Fact]
     public async Task DataStamp_ChangesAtOnceWhenThisInstanceCommitsAnImport()
     {
         var stamp = factory.Services.GetRequiredService<DataStamp>();

@@ -48,6 +48,42 @@ public sealed partial class TransferTests(CityExchangeFactory factory)
         Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
     }
 
+    [Theory]
+    [InlineData("/Rankings?year=2015", "ranking-table")]
+    [InlineData("/api/rankings/2015", "\"cities\"")]
+    public async Task CachedResponses_ComeInTheEncodingEachClientAskedFor(string url, string marker)
+    {
+        // The output cache keeps responses compressed: one entry per Accept-Encoding, never one client's encoding for another.
+        var client = Https();
+        string?[] asked = [null, "br", "gzip", null, "br", "gzip"];
+        for (var i = 0; i < asked.Length; i++)
+        {
+            var encoding = asked[i];
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            if (encoding is not null)
+            {
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+            }
+
+            var response = await client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            var wire = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(encoding is null ? [] : [encoding], response.Content.Headers.ContentEncoding);
+            // The second round is served from the cache (the output cache adds an Age header to what it replays).
+            if (i >= 3)
+            {
+                Assert.NotNull(response.Headers.Age);
+            }
+            using Stream decoded = encoding switch
+            {
+                "br" => new System.IO.Compression.BrotliStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress),
+                "gzip" => new System.IO.Compression.GZipStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress),
+                _ => new MemoryStream(wire),
+            };
+            Assert.Contains(marker, await new StreamReader(decoded).ReadToEndAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task SignedInHttpsResponses_AreNotCompressed()
     {
