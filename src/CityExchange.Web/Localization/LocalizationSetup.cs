@@ -28,11 +28,14 @@ public static class LocalizationSetup
             if (context.Request.Query.ContainsKey("culture"))
             {
                 var culture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture;
-                if (culture is not null)
+                var value = culture is null ? null : CookieRequestCultureProvider.MakeCookieValue(culture);
+                // Only when it changes: a response that sets a cookie is never output-cached, and a reader who already
+                // chose this language would otherwise get every ?culture= link rendered afresh.
+                if (value is not null && context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] != value)
                 {
                     context.Response.Cookies.Append(
                         CookieRequestCultureProvider.DefaultCookieName,
-                        CookieRequestCultureProvider.MakeCookieValue(culture),
+                        value,
                         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
                 }
             }
