@@ -90,7 +90,8 @@ export function loadChartJs() {
 /**
  * Draws a chart once its canvas is within 300 px of the viewport (at once when it already is): Chart.js, about
  * 200 KB of script, is fetched, run and drawn only for charts a reader reaches, which keeps it off the first load's
- * main thread on pages whose charts sit below tables (docs/performance.md). Printing draws every chart first.
+ * main thread on pages whose charts sit below tables (docs/performance.md). Printing asks for every chart too (drawn
+ * as soon as Chart.js has loaded; the printable city profile loads it at once).
  * Resolves to the chart, or null when there is no canvas or no Chart.js.
  */
 export function chartWhenNear(id, config) {
