@@ -12,8 +12,8 @@ namespace CityExchange.Web.Performance;
 
 /// <summary>
 /// The version of everything a public page shows: every year's <see cref="DataYear.Version"/> (replaced by each import
-/// and restore), read with one small query, and the generation of the city directory
-/// (<see cref="ReferenceCache"/>, replaced by each city upload). The output cache varies on it, so a cached page is
+/// and restore), read with one small query, and the version of the city list that <see cref="ReferenceCache"/> holds
+/// (replaced by each city upload; the list pages are rendered with). The output cache varies on it, so a cached page is
 /// served only while none of its data has changed.
 /// <para>
 /// The stamp is re-read at most every <see cref="PerformanceOptions.DataStampMilliseconds"/> (1 s; 0 = every request).
@@ -25,9 +25,6 @@ namespace CityExchange.Web.Performance;
 public sealed class DataStamp(IOptions<PerformanceOptions> options)
 {
     private readonly long _lifetime = Stopwatch.Frequency * Math.Clamp(options.Value.DataStampMilliseconds, 0, 1000) / 1000;
-    private readonly Lock _lock = new();
-    private IndexReference? _reference;
-    private long _referenceGeneration;
     private long _changes;
     private Cached? _cached;
 
@@ -47,9 +44,9 @@ public sealed class DataStamp(IOptions<PerformanceOptions> options)
 
         var changes = Interlocked.Read(ref _changes);
         var db = services.GetRequiredService<CityExchangeDbContext>();
-        var reference = await services.GetRequiredService<ReferenceCache>().GetAsync(db, cancellationToken);
+        var (_, cities) = await services.GetRequiredService<ReferenceCache>().GetVersionedAsync(db, cancellationToken);
         var stamp = new StringBuilder(256);
-        stamp.Append(Generation(reference).ToString(CultureInfo.InvariantCulture));
+        stamp.Append(cities.ToString("N"));
         // Not a compiled query: one compiled against the SQLite model cannot run on the PostgreSQL context (both live in
         // the provider tests' process); EF Core's query cache makes the plain query about as cheap.
         var versions = db.Set<DataYear>().AsNoTracking().OrderBy(y => y.Year).Select(y => new YearVersionRow(y.Year, y.Version));
@@ -66,21 +63,6 @@ public sealed class DataStamp(IOptions<PerformanceOptions> options)
         }
 
         return result;
-    }
-
-    /// <summary>A number that changes whenever the reference cache hands out a new directory.</summary>
-    private long Generation(IndexReference reference)
-    {
-        lock (_lock)
-        {
-            if (!ReferenceEquals(reference, _reference))
-            {
-                _reference = reference;
-                _referenceGeneration++;
-            }
-
-            return _referenceGeneration;
-        }
     }
 
     private sealed record Cached(string Stamp, long At);

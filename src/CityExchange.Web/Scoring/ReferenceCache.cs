@@ -21,12 +21,16 @@ public sealed class ReferenceCache(IOptions<PerformanceOptions> options)
     private volatile Entry? _entry;
     private long _invalidations;
 
-    public async Task<IndexReference> GetAsync(CityExchangeDbContext db, CancellationToken cancellationToken = default)
+    public async Task<IndexReference> GetAsync(CityExchangeDbContext db, CancellationToken cancellationToken = default) =>
+        (await GetVersionedAsync(db, cancellationToken)).Reference;
+
+    /// <summary>The framework and cities with the <see cref="CityDirectoryVersion"/> they were read under (empty before any).</summary>
+    public async Task<(IndexReference Reference, Guid Version)> GetVersionedAsync(CityExchangeDbContext db, CancellationToken cancellationToken = default)
     {
         var entry = _entry;
         if (entry is not null && Stopwatch.GetTimestamp() - entry.CheckedAt < _reuse)
         {
-            return entry.Reference;
+            return (entry.Reference, entry.Version);
         }
 
         var invalidations = Interlocked.Read(ref _invalidations);
@@ -44,7 +48,7 @@ public sealed class ReferenceCache(IOptions<PerformanceOptions> options)
             _entry = new Entry(reference, version, Stopwatch.GetTimestamp());
         }
 
-        return reference;
+        return (reference, version);
     }
 
     public void Invalidate()
