@@ -170,5 +170,8 @@ public sealed record MethodologyView(
 /// <summary>The model of the shared year picker partial: where the form goes and what else it keeps.</summary>
 public sealed record YearPicker(string Id, string Action, YearContext Context, bool ShowMethod, IReadOnlyDictionary<string, string> Hidden);
 
-/// <summary>The model of the shared rank-history table partial.</summary>
-public sealed record RankHistoryTable(string Caption, IReadOnlyList<RankHistoryPoint> Points);
+/// <summary>
+/// The model of the shared rank-history table partial: a city's ranks in every year with data, each year a link to the
+/// city's profile in that year (in the method of the page; <paramref name="Year"/> is the year the page shows).
+/// </summary>
+public sealed record RankHistoryTable(string Caption, string CityCode, int Year, NormalisationMethod Method, IReadOnlyList<RankHistoryPoint> Points);

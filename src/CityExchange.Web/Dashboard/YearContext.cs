@@ -26,4 +26,10 @@ public sealed record YearContext(YearOption Current, NormalisationMethod Method,
 
     /// <summary>The method to put in links: null for the default, so URLs stay short.</summary>
     public string? MethodParameter => Method == NormalisationMethod.MinMax ? null : Method.Code();
+
+    /// <summary>The query of this year's pages: <c>year</c>, and <c>method</c> unless it is the default.</summary>
+    public Dictionary<string, string> RouteValues() => CityLinks.YearRoute(Year, Method);
+
+    /// <summary>The route of a city's profile in this year and method.</summary>
+    public Dictionary<string, string> CityRoute(string code) => CityLinks.CityRoute(code, Year, Method);
 }

@@ -1,4 +1,6 @@
+using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
 
 namespace CityExchange.Web.Explore;
 
@@ -14,7 +16,11 @@ public sealed record WhatIfRow(string Code, string Name, string Unit, Domain Dom
 /// </summary>
 public sealed record WhatIfView(
     string CityCode, string CityName, int Year, bool IsDemo, string ApiQuery, IReadOnlyList<WhatIfRow> Rows,
-    ScoreSummary Before, ScoreSummary? After, IReadOnlyList<string> Passes, IReadOnlyList<string> PassedBy, string? Error);
+    ScoreSummary Before, ScoreSummary? After, IReadOnlyList<City> Passes, IReadOnlyList<City> PassedBy, string? Error)
+{
+    /// <summary>The method of the scores, for the links to the cities passed.</summary>
+    public NormalisationMethod Method { get; init; }
+}
 
 /// <summary>One row of the targets table: what the indicator alone would need to reach the rank (null: no value does).</summary>
 public sealed record TargetRow(string Code, string Name, string Unit, double? Current, double? Value)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Api.Explore;
@@ -133,7 +134,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
 
         var (passes, passedBy) = Overtakes(before, afterScores.Scores, index);
         return new WhatIfView(cityCode, name, year, data.Year.IsDemo, settings.ApiQuery(), rows, beforeSummary,
-            Summary(afterScores.Scores, index), passes, passedBy, null);
+            Summary(afterScores.Scores, index), passes, passedBy, null) { Method = settings.Method };
     }
 
     public async Task<TargetsView> TargetsAsync(string cityCode, int year, ExploreSettings settings, string? rank, CancellationToken cancellationToken = default)
@@ -301,10 +302,10 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         [.. Domains.All.Select(d => Rank(scores.Sheet.DomainRank(d, city)))]);
 
     /// <summary>The cities the city overtakes (ahead before, behind after) and those that overtake it.</summary>
-    private static (List<string> Passes, List<string> PassedBy) Overtakes(YearScores before, YearScores after, int city)
+    private static (List<City> Passes, List<City> PassedBy) Overtakes(YearScores before, YearScores after, int city)
     {
-        var passes = new List<string>();
-        var passedBy = new List<string>();
+        var passes = new List<City>();
+        var passedBy = new List<City>();
         var b = before.Sheet.Overall;
         var a = after.Sheet.Overall;
         for (var k = 0; k < b.Length; k++)
@@ -316,11 +317,11 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
 
             if (b[k] > b[city] + CompetitionRanker.TieTolerance && a[city] > a[k] + CompetitionRanker.TieTolerance)
             {
-                passes.Add(Localized.Name(before.Cities[k]));
+                passes.Add(before.Cities[k]);
             }
             else if (b[city] > b[k] + CompetitionRanker.TieTolerance && a[k] > a[city] + CompetitionRanker.TieTolerance)
             {
-                passedBy.Add(Localized.Name(before.Cities[k]));
+                passedBy.Add(before.Cities[k]);
             }
         }
 

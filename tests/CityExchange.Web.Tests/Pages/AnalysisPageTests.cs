@@ -120,7 +120,7 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
 
         Assert.Contains(">0.995<", html, StringComparison.Ordinal);
         Assert.Contains(">0.970<", html, StringComparison.Ordinal);
-        Assert.Contains("南通 46 / 25 (+21)", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Cities/nantong?year=2013\">南通</a> 46 / 25 (+21)", html, StringComparison.Ordinal);
         Assert.Contains("无：与图表 9 完全相同", html, StringComparison.Ordinal);
     }
 

@@ -29,7 +29,7 @@ public sealed class CityPageTests(CityExchangeFactory factory)
         Assert.Contains("id=\"city-radar\" role=\"img\"", html, StringComparison.Ordinal);
         foreach (var year in new[] { 2013, 2014, 2015, 2016 })
         {
-            Assert.Contains($"<th scope=\"row\">{year} ", html, StringComparison.Ordinal);
+            Assert.Matches($"<th scope=\"row\"><a href=\"/Cities/chengdu\\?year={year}\"[^>]*>{year}</a> ", html);
         }
     }
 

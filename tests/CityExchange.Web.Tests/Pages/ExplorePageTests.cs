@@ -95,7 +95,7 @@ public sealed class ExplorePageTests(CityExchangeFactory factory)
     {
         var html = await GetAsync("/Explore/City/beijing?year=2015&culture=en&v.consulates=500&v.intl_orgs=500&rank=1&from=2014&to=2015");
 
-        Assert.Contains("Beijing would pass: Shanghai.", html, StringComparison.Ordinal);
+        Assert.Contains("Beijing would pass: <a href=\"/Cities/shanghai?year=2015\">Shanghai</a>.", html, StringComparison.Ordinal);
         Assert.Contains("To reach rank 1", html, StringComparison.Ordinal);
         Assert.Contains("Score ", html, StringComparison.Ordinal);
     }

@@ -5,6 +5,7 @@
 import { readJson, isChinese, baseOptions, chartOn, lang } from '../shared/charts.js';
 import { getJson } from '../shared/api.js';
 import { initRankIntervals } from '../shared/rank-intervals.js';
+import { cityLink } from '../shared/city-links.js';
 
 const form = document.getElementById('explore-form');
 if (form) {
@@ -253,9 +254,7 @@ function init() {
       rankCell.setAttribute('data-rank-cell', '');
       const before = defaultRank.get(c.code);
       const change = c.rank !== null && before !== undefined && before !== null ? before - c.rank : null;
-      const link = document.createElement('a');
-      link.href = `/Explore/City/${encodeURIComponent(c.code)}?year=${year}`;
-      link.textContent = zh ? c.nameZh : c.nameEn;
+      const link = cityLink(c.code, zh ? c.nameZh : c.nameEn, year, method());
       tr.append(rankCell, cell(changeBadge(change), 'num'), cell(link), cell(formatNumber(c.score), 'num'));
       for (const d of ['social', 'culture', 'trade', 'politics']) {
         tr.append(cell(formatNumber(c.domains[d].score), 'num'));
@@ -263,6 +262,12 @@ function init() {
       fragment.append(tr);
     }
     rows.replaceChildren(fragment);
+  }
+
+  /** The normalisation method the ranking is shown in (a published year has none to choose). */
+  function method() {
+    const select = byId('explore-method');
+    return select.disabled ? 'minmax' : select.value;
   }
 
   function formatNumber(value) {
@@ -327,7 +332,7 @@ function init() {
       const tr = document.createElement('tr');
       tr.append(
         cell(String(r.rank), 'num'),
-        cell(r.name),
+        cell(cityLink(r.code, r.name, year, method())),
         cell(String(r.median), 'num'),
         cell(`${r.p05}–${r.p95}`, 'num'),
         cell(r.best === null ? '—' : String(r.best), 'num'),

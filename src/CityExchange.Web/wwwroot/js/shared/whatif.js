@@ -3,6 +3,7 @@
 
 import { isChinese, lang } from './charts.js';
 import { getJson, postJson } from './api.js';
+import { cityLink } from './city-links.js';
 
 const Tolerance = 1e-9;
 
@@ -70,6 +71,7 @@ function setup(section) {
     });
 
     const name = (c) => (isChinese() ? c.nameZh : c.nameEn);
+    const method = new URLSearchParams(query).get('method');
     const afterScore = new Map(tried.cities.map((c) => [c.code, c.score]));
     const passed = [];
     const passedBy = [];
@@ -79,18 +81,32 @@ function setup(section) {
         continue;
       }
       if (other.score > b.score + Tolerance && a.score > now + Tolerance) {
-        passed.push(name(other));
+        passed.push(other);
       } else if (b.score > other.score + Tolerance && now > a.score + Tolerance) {
-        passedBy.push(name(other));
+        passedBy.push(other);
       }
     }
     const lines = [];
     if (passed.length > 0) {
-      lines.push(text.passes.replace('{0}', text.city).replace('{1}', passed.join(text.separator)));
+      lines.push(...sentence(text.passes, passed), ' ');
     }
     if (passedBy.length > 0) {
-      lines.push(text.passedBy.replace('{0}', text.city).replace('{1}', passedBy.join(text.separator)));
+      lines.push(...sentence(text.passedBy, passedBy));
     }
-    passes.textContent = lines.length > 0 ? lines.join(' ') : text.none.replace('{0}', text.city);
+    passes.replaceChildren(...(lines.length > 0 ? lines : [text.none.replace('{0}', text.city)]));
+
+    /** "{0} would pass: {1}." with the city's name for {0} and links to the cities' profiles for {1}. */
+    function sentence(template, cities) {
+      const [before, after = ''] = template.replace('{0}', text.city).split('{1}');
+      const nodes = [before];
+      cities.forEach((c, i) => {
+        if (i > 0) {
+          nodes.push(text.separator);
+        }
+        nodes.push(cityLink(c.code, name(c), year, method));
+      });
+      nodes.push(after);
+      return nodes;
+    }
   }
 }
