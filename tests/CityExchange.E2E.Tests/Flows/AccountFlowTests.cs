@@ -14,7 +14,10 @@ public sealed class AccountFlowTests(BrowserFixture browser)
 
         await using (var admin = await browser.OpenAsAdminAsync("account-admin-creates-editor"))
         {
-            await admin.GotoAsync("/Admin/Users?culture=en");
+            // The users page is reached from the upload page's "Manage users" link, as the admin reaches it.
+            await admin.GotoAsync("/?culture=en");
+            await admin.ClickToAsync(".site-nav a[href='/Upload']", "/Upload");
+            await admin.ClickToAsync("main a[href='/Admin/Users']", "/Admin/Users");
             await admin.Page.FillAsync("#create-email", email);
             await admin.Page.FillAsync("#create-password", Password);
             await admin.Page.ClickAsync("form:has(#create-email) button[type=submit]");
@@ -29,16 +32,19 @@ public sealed class AccountFlowTests(BrowserFixture browser)
 
         await using var editor = await browser.OpenAsync("account-editor-signs-in", locale: "en");
         await editor.SignInAsync(email, Password);
-        await editor.GotoAsync("/?culture=en");
+        await editor.ClickToAsync(".lang-switch a[lang='en']", "/", "culture=en");
 
         Assert.Contains(email, await editor.Page.InnerTextAsync(".header-tools"), StringComparison.Ordinal);
         Assert.Equal(1, await editor.Page.Locator(".site-nav a[href='/Upload']").CountAsync());
         Assert.Equal(1, await editor.Page.Locator(".site-nav a[href='/Imports']").CountAsync());
-        Assert.Equal(200, (await editor.GotoAsync("/Upload")).Status);
+        await editor.ClickToAsync(".site-nav a[href='/Upload']", "/Upload");
+        Assert.True(await editor.Page.IsVisibleAsync("#upload-form"));
         await editor.ScreenshotAsync();
         editor.AssertClean();
 
-        // Not the admin's page: the access-denied page answers 403 (which the browser reports on its console).
+        // Not the admin's page, and no link leads an editor there (the upload page shows "Manage users" to admins only):
+        // typed, it answers 403 with the access-denied page (which the browser reports on its console).
+        Assert.Equal(0, await editor.Page.Locator("a[href='/Admin/Users']").CountAsync());
         var denied = await editor.GotoAsync("/Admin/Users");
         Assert.Equal(403, denied.Status);
         Assert.Contains("/Account/AccessDenied", editor.Page.Url, StringComparison.Ordinal);
@@ -49,6 +55,7 @@ public sealed class AccountFlowTests(BrowserFixture browser)
     {
         await using var session = await browser.OpenAsync("account-anonymous-upload");
 
+        // Typed: no link shows the upload page to a visitor who is not signed in.
         await session.GotoAsync("/Upload?culture=en");
 
         Assert.Contains("/Account/Login", session.Page.Url, StringComparison.Ordinal);

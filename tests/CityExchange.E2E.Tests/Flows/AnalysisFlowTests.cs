@@ -38,7 +38,12 @@ public sealed class AnalysisFlowTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync("analysis-clusters");
         var api = await browser.GetJsonAsync("/api/analysis/2013/clusters?k=5&linkage=ward");
 
-        await session.GotoAsync("/Analysis/Clusters?year=2013&culture=en");
+        // Reached as a reader does: the analysis index, its Clusters card, then the published year chosen in the form.
+        await session.GotoAsync("/Analysis?culture=en");
+        await session.ClickToAsync("main .cards h2 a[href='/Analysis/Clusters']", "/Analysis/Clusters");
+        await session.Page.SelectOptionAsync("#year", "2013");
+        await session.ClickToAsync("form.filters button[type=submit]", "/Analysis/Clusters", "year=2013");
+        Assert.EndsWith("· 2013", (await session.Page.InnerTextAsync("h1")).Trim(), StringComparison.Ordinal);
         await session.ScreenshotAsync();
 
         await session.AssertChartsDrawnAsync(1);
@@ -59,7 +64,11 @@ public sealed class AnalysisFlowTests(BrowserFixture browser)
     {
         await using var session = await browser.OpenAsync("analysis-regression");
 
-        await session.GotoAsync("/Analysis/Regression?year=2016&culture=en");
+        // The analysis index, its Regression card, then the year with the demo covariate chosen in the form.
+        await session.GotoAsync("/Analysis?culture=en");
+        await session.ClickToAsync("main .cards h2 a[href='/Analysis/Regression']", "/Analysis/Regression");
+        await session.Page.SelectOptionAsync("#year", "2016");
+        await session.ClickToAsync("form.filters button[type=submit]", "/Analysis/Regression", "year=2016");
         await session.ScreenshotAsync();
 
         await session.AssertChartsDrawnAsync(1);

@@ -17,6 +17,7 @@ public sealed class CityAndCompareFlowTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync("city-profile");
         var beijing = await CityAsync(Year, "beijing");
 
+        // Typed as the first page of the flow; NavigationFlowTests reaches city pages by clicking.
         await session.GotoAsync($"/Cities/beijing?year={Year}&culture=en");
         await session.ScreenshotAsync();
 
@@ -58,6 +59,7 @@ public sealed class CityAndCompareFlowTests(BrowserFixture browser)
         var beijing = await CityAsync(Year, "beijing");
         var shanghai = await CityAsync(Year, "shanghai");
 
+        // Typed as the first page of the flow (a shared comparison link); NavigationFlowTests reaches it by clicking.
         await session.GotoAsync($"/Compare?a=beijing&b=shanghai&year={Year}&culture=en");
 
         await session.AssertChartsDrawnAsync(3);

@@ -13,6 +13,7 @@ public sealed class LanguageFlowTests(BrowserFixture browser)
     public async Task SwitchingToChinese_KeepsTheViewTranslatesItAndIsRemembered()
     {
         await using var session = await browser.OpenAsync("language-switch", locale: "en");
+        // The first page of the flow is typed: a ranking in a view of its own (year, domain) to keep across the switch.
         await session.GotoAsync("/Rankings?year=2016&domain=culture&culture=en");
         Assert.Equal("en", await session.Page.GetAttributeAsync("html", "lang"));
 
@@ -26,8 +27,10 @@ public sealed class LanguageFlowTests(BrowserFixture browser)
         Assert.Equal("2016 年排名", (await session.Page.InnerTextAsync("h1")).Trim());
         await Translation.AssertCompleteAsync(session, "zh-CN");
 
-        // The choice is remembered: a page opened without ?culture= stays Chinese although the browser asks for English.
-        await session.GotoAsync("/Methodology");
+        // The choice is remembered: a link without ?culture= leads to a page in Chinese although the browser asks for English.
+        await session.Page.ClickAsync(".site-nav a[href='/Methodology']");
+        await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Methodology");
+        await session.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
         Assert.Equal("zh-CN", await session.Page.GetAttributeAsync("html", "lang"));
         session.AssertClean();
     }

@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace CityExchange.E2E.Tests.Flows;
 
-/// <summary>A reader browses /Rankings: the table and chart agree with the API; domain, region, search and sort change the rows.</summary>
+/// <summary>
+/// A reader browses /Rankings: the table and chart agree with the API; domain, region, search and sort change the rows.
+/// Each test types only its first page (the rankings of the demo year); NavigationFlowTests reaches them by clicking.
+/// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class RankingsFlowTests(BrowserFixture browser)
 {
