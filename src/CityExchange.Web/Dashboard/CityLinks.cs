@@ -31,10 +31,10 @@ public static class CityLinks
         return route;
     }
 
-    /// <summary>The route of a city's profile in a year (and method); without a year, the profile's own default year.</summary>
-    public static Dictionary<string, string> CityRoute(string code, int? year, NormalisationMethod method = NormalisationMethod.MinMax)
+    /// <summary>The route of a city's profile in a year (and method).</summary>
+    public static Dictionary<string, string> CityRoute(string code, int year, NormalisationMethod method = NormalisationMethod.MinMax)
     {
-        var route = year is { } y ? YearRoute(y, method) : new Dictionary<string, string>(StringComparer.Ordinal);
+        var route = YearRoute(year, method);
         route["code"] = code;
         return route;
     }
@@ -43,12 +43,12 @@ public static class CityLinks
     public static IHtmlContent CityLink(this IHtmlHelper html, City city, YearContext context) =>
         html.CityLink(city.Code, Localization.Localized.Name(city), context.Year, context.Method);
 
-    /// <summary>A link to the city's profile in <paramref name="year"/> (null: a page about no year), named in the reader's language.</summary>
-    public static IHtmlContent CityLink(this IHtmlHelper html, City city, int? year, NormalisationMethod method = NormalisationMethod.MinMax) =>
+    /// <summary>A link to the city's profile in <paramref name="year"/>, named in the reader's language.</summary>
+    public static IHtmlContent CityLink(this IHtmlHelper html, City city, int year, NormalisationMethod method = NormalisationMethod.MinMax) =>
         html.CityLink(city.Code, Localization.Localized.Name(city), year, method);
 
     /// <summary>A link to the profile of the city <paramref name="code"/>, with the text <paramref name="name"/>.</summary>
-    public static IHtmlContent CityLink(this IHtmlHelper html, string code, string name, int? year, NormalisationMethod method = NormalisationMethod.MinMax)
+    public static IHtmlContent CityLink(this IHtmlHelper html, string code, string name, int year, NormalisationMethod method = NormalisationMethod.MinMax)
     {
         ArgumentNullException.ThrowIfNull(html);
         var url = ProfileUrl(html, CityRoute(code, year, method));

@@ -433,7 +433,8 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
                     year.IsPublished,
                     scores.Cities.Count,
                     i >= 0 && scores.Sheet.OverallRanks[i] > 0 ? scores.Sheet.OverallRanks[i] : null,
-                    [.. Domains.All.Select(d => i >= 0 && scores.Sheet.DomainRank(d, i) > 0 ? scores.Sheet.DomainRank(d, i) : (int?)null)]));
+                    [.. Domains.All.Select(d => i >= 0 && scores.Sheet.DomainRank(d, i) > 0 ? scores.Sheet.DomainRank(d, i) : (int?)null)],
+                    i >= 0));
             }
         }
 

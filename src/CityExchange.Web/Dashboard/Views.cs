@@ -7,8 +7,11 @@ namespace CityExchange.Web.Dashboard;
 /// <summary>A region of the report (part 4.3) with its key (Chinese) and both names.</summary>
 public sealed record RegionOption(string Key, string NameZh, string NameEn);
 
-/// <summary>A city's rank (overall and per domain) in one year; null ranks where it has none.</summary>
-public sealed record RankHistoryPoint(int Year, bool IsDemo, bool IsPublished, int CityCount, int? Rank, IReadOnlyList<int?> DomainRanks);
+/// <summary>
+/// A city's rank (overall and per domain) in one year; null ranks where it has none. <paramref name="HasCity"/> is
+/// false for a year without the city (its profile does not exist in that year).
+/// </summary>
+public sealed record RankHistoryPoint(int Year, bool IsDemo, bool IsPublished, int CityCount, int? Rank, IReadOnlyList<int?> DomainRanks, bool HasCity);
 
 /// <summary>The city that leads a domain (several when tied).</summary>
 public sealed record DomainLeader(Domain Domain, IReadOnlyList<City> Cities, double Score);

@@ -77,10 +77,11 @@ public sealed class CityLinkTests(CityExchangeFactory factory)
     {
         var page = await GetAsync("/Cities/chengdu?year=2015&culture=en");
 
-        var years = page.QuerySelectorAll("table.rank-history tbody th a");
+        // The bundled years (tests that store years of their own add rows after them).
+        var years = page.QuerySelectorAll("table.rank-history tbody th a").Take(4).ToList();
         Assert.Equal(["2013", "2014", "2015", "2016"], years.Select(a => a.TextContent));
         Assert.Equal(["/Cities/chengdu?year=2013", "/Cities/chengdu?year=2014", "/Cities/chengdu?year=2015", "/Cities/chengdu?year=2016"], years.Select(a => a.GetAttribute("href")));
-        Assert.Equal(["2015"], years.Where(a => a.GetAttribute("aria-current") == "page").Select(a => a.TextContent));
+        Assert.Equal(["2015"], page.QuerySelectorAll("table.rank-history a[aria-current=page]").Select(a => a.TextContent));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class MethodologyPageTests(CityExchangeFactory factory)
         var example = PageHtml.Section(html, "example-heading");
         var results = example[example.IndexOf("Domain scores, overall score and rank", StringComparison.Ordinal)..];
         List<string> Cells(string city) =>
-            [.. Regex.Matches(Regex.Match(results, $"<th scope=\"row\"><a href=\"/Cities/[a-z]+\">{city}</a></th>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value, "<td class=\"num\">([^<]*)</td>")
+            [.. Regex.Matches(Regex.Match(results, $"<th scope=\"row\">{city}</th>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value, "<td class=\"num\">([^<]*)</td>")
                 .Select(m => m.Groups[1].Value)];
 
         // docs/methodology.md: social, culture, trade, politics, overall, rank, coverage.
