@@ -25,6 +25,9 @@ public sealed record PrintedRanks(int? Overall, int? Social, int? Culture, int? 
 /// </summary>
 public readonly record struct PrintedRank(int? Printed, int OfScore)
 {
+    /// <summary>The rank to headline: the printed one where the report printed one (published figures shown as published), else the rank of the score; 0 for neither.</summary>
+    public int Headline => Printed ?? OfScore;
+
     /// <summary>
     /// True where the report printed a rank and it is not the rank of the score: the report contradicts its own figures
     /// there (a domain), or its rank is not that of the equal-weight mean we derive (overall; the report printed no overall score).

@@ -67,6 +67,14 @@ public sealed class PrintedRankCheckTests
     public void Disagrees_OnlyWhereBothRanksExistAndDiffer(int? printed, int ofScore, bool disagrees) =>
         Assert.Equal(disagrees, new PrintedRank(printed, ofScore).Disagrees);
 
+    [Theory]
+    [InlineData(null, 3, 3)]
+    [InlineData(null, 0, 0)]
+    [InlineData(25, 46, 25)]
+    [InlineData(4, 0, 4)]
+    public void Headline_IsThePrintedRankWhereThereIsOneElseTheRankOfTheScore(int? printed, int ofScore, int headline) =>
+        Assert.Equal(headline, new PrintedRank(printed, ofScore).Headline);
+
     [Fact]
     public void Check_WithoutPrintedRanks_FindsNothing()
     {
