@@ -120,7 +120,7 @@ public sealed class ExploreRankingApiTests(CityExchangeFactory factory)
     {
         var ranking = await GetAsync($"/api/rankings/2014?{query}");
 
-        Assert.Equal(["year", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["year", "demo", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
         Assert.Equal(method, ranking.GetProperty("method").GetString());
         var city = ranking.GetProperty("cities")[0];
         Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "publishedRank", "publishedDisagrees", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));

@@ -62,6 +62,17 @@ public sealed class PublishedRankApiTests(CityExchangeFactory factory)
     }
 
     [Theory]
+    [InlineData("/api/rankings/2013", false)]
+    [InlineData("/api/rankings/2016", true)]
+    [InlineData("/api/rankings/2014?method=rank", true)]
+    public async Task Ranking_SaysWhetherItsYearIsDemoData(string url, bool demo)
+    {
+        var ranking = await _client.GetFromJsonAsync<JsonElement>(url);
+
+        Assert.Equal(demo, ranking.GetProperty("demo").GetBoolean());
+    }
+
+    [Theory]
     [InlineData("/api/rankings/2016")]
     [InlineData("/api/rankings/2014?method=rank")]
     public async Task IndicatorYear_HasNoPublishedRankAndNothingDisagrees(string url)

@@ -62,14 +62,14 @@ public sealed partial class PublishedFiguresPageTests(CityExchangeFactory factor
     }
 
     [Theory]
-    [InlineData("/Rankings?year=2013", "f-method", "Not used for a published year: its domain scores are shown as printed.")]
-    [InlineData("/Cities/dalian?year=2013", "method-city", "Not used for a published year: its domain scores are shown as printed.")]
+    [InlineData("/Rankings?year=2013", "f-method", "Normalisation: not used for a published year, whose domain scores are shown as printed.")]
+    [InlineData("/Cities/dalian?year=2013", "method-city", "Normalisation: not used for a published year, whose domain scores are shown as printed.")]
     public async Task MethodControl_IsDisabledForAPublishedYearWithTheReasonOnScreen(string url, string id, string reason)
     {
         var html = await PageHtml.GetOkAsync(factory, url, "en");
 
         Assert.Matches($"<select id=\"{id}\" name=\"method\" disabled=\"disabled\" aria-describedby=\"{id}-note\">", html);
-        Assert.Contains($"<p id=\"{id}-note\" class=\"field-note\">{reason}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p id=\"{id}-note\" class=\"field-note form-note\">{reason}</p>", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,11 +7,12 @@ using CityExchange.Web.Scoring;
 namespace CityExchange.Web.Api.Rankings;
 
 /// <summary>
-/// The JSON contract of <c>GET /api/rankings/{year}</c>. Scores are unrounded, 0–100; missing is null. <c>rank</c> is
+/// The JSON contract of <c>GET /api/rankings/{year}</c>. Scores are unrounded, 0–100; missing is null. <c>demo</c> is
+/// true for a year of synthetic demo data, so an answer saved on its own never passes for real figures. <c>rank</c> is
 /// always the rank of <c>score</c>; <c>publishedRank</c> is the rank the report printed (null for years without one) and
 /// <c>publishedDisagrees</c> says where the two differ (<see cref="PrintedRankCheck"/>).
 /// </summary>
-public sealed record RankingResponse(int Year, string Method, IReadOnlyList<RankingWarning> Warnings, IReadOnlyList<RankedCity> Cities)
+public sealed record RankingResponse(int Year, bool Demo, string Method, IReadOnlyList<RankingWarning> Warnings, IReadOnlyList<RankedCity> Cities)
 {
     /// <summary>The response for <paramref name="scores"/>; <paramref name="warnings"/> replaces the sheet's own warnings when given.</summary>
     public static RankingResponse From(YearScores scores, IReadOnlyList<RankingWarning>? warnings = null)
@@ -31,7 +32,7 @@ public sealed record RankingResponse(int Year, string Method, IReadOnlyList<Rank
                     Domain(scores, Core.Framework.Domain.Politics, i)));
         }).ToList();
         warnings ??= [.. sheet.Warnings.Select(RankingWarning.From)];
-        return new RankingResponse(scores.Year, scores.Method, warnings, cities);
+        return new RankingResponse(scores.Year, scores.IsDemo, scores.Method, warnings, cities);
     }
 
     private static DomainScore Domain(YearScores scores, Domain domain, int city)
