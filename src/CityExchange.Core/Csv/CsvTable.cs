@@ -10,11 +10,16 @@ public sealed record CsvRecord(int Line, string[] Cells);
 
 /// <summary>
 /// A CSV file read strictly with CsvHelper (invariant culture): header, data rows with their line numbers,
-/// and every structural problem (ragged rows, bad quoting) as a located issue. Blank rows are skipped.
+/// and every structural problem (ragged rows, bad quoting) as a located issue. Blank rows are skipped, and so are
+/// comment lines after the header: lines starting with <see cref="CommentPrefix"/> (the upload templates end with one
+/// saying where their values come from). Before the header a <c>#</c> line is the header, so the header stays line 1.
 /// </summary>
 public sealed class CsvTable
 {
     public const int DefaultMaxRows = 100_000;
+
+    /// <summary>A line after the header that starts with this character (unquoted) is a comment.</summary>
+    public const char CommentPrefix = '#';
 
     private CsvTable(char delimiter, string[] header, List<CsvRecord> records)
     {
@@ -64,6 +69,12 @@ public sealed class CsvTable
             if (header is null)
             {
                 header = [.. cells.Select(c => c.Trim())];
+                continue;
+            }
+
+            // The raw line, so a quoted "#…" cell is data; Excel keeps a comment line as it is (padded with commas).
+            if (parser.RawRecord.StartsWith(CommentPrefix))
+            {
                 continue;
             }
 

@@ -19,13 +19,16 @@ public static class CsvTemplates
 
     /// <summary>
     /// The upload format for <paramref name="year"/>: <c>city,year,&lt;every indicator code&gt;,source</c>, one row per
-    /// city (by code), cells prefilled from <paramref name="values"/> (city code, indicator code) or blank.
+    /// city (by code), cells prefilled from <paramref name="values"/> (city code, indicator code) or blank. With
+    /// <paramref name="comment"/>, the file ends with a comment line (<see cref="CsvTable.CommentPrefix"/>), which the
+    /// upload skips: it says where the values come from.
     /// </summary>
     public static byte[] IndicatorTemplate(
         int year,
         IndicatorFramework framework,
         IEnumerable<City> cities,
-        IReadOnlyDictionary<(string City, string Indicator), double>? values = null) => Write(csv =>
+        IReadOnlyDictionary<(string City, string Indicator), double>? values = null,
+        string? comment = null) => Write(csv =>
     {
         csv.WriteField("city");
         csv.WriteField("year");
@@ -55,6 +58,12 @@ public static class CsvTemplates
             csv.WriteField(string.Empty);
             csv.NextRecord();
         }
+
+        if (!string.IsNullOrWhiteSpace(comment))
+        {
+            csv.WriteField(CommentLine(comment), shouldQuote: false);
+            csv.NextRecord();
+        }
     });
 
     /// <summary>The indicator dictionary: code, domain, Chinese and English names, unit, polarity, definition, typical source.</summary>
@@ -82,6 +91,21 @@ public static class CsvTemplates
             csv.NextRecord();
         }
     });
+
+    /// <summary>
+    /// One unquoted line starting with <c>#</c>. Commas, quotes and line breaks become spaces: a spreadsheet would split
+    /// the line into cells or quote it when saving, and a quoted line is no longer a comment.
+    /// </summary>
+    internal static string CommentLine(string text)
+    {
+        var line = new StringBuilder(text.Length + 2).Append(CsvTable.CommentPrefix).Append(' ');
+        foreach (var c in text.Trim())
+        {
+            line.Append(c is ',' or '"' or '\r' or '\n' ? ' ' : c);
+        }
+
+        return line.ToString();
+    }
 
     /// <summary>Prefixes a text cell that a spreadsheet would run as a formula with <c>'</c>.</summary>
     private static string Neutralise(string text) =>

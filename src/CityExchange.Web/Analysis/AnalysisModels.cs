@@ -1,5 +1,6 @@
 using CityExchange.Core.Analysis;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Published;
 using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Analysis;
@@ -33,16 +34,23 @@ public sealed record RegressionView(
     RegressionResult? Overall,
     IReadOnlyDictionary<Domain, RegressionResult?> Domains);
 
-/// <summary>A city's rank as we compute it from the published scores beside the rank the report printed.</summary>
-public sealed record RankComparison(int City, int? Computed, int? Published)
+/// <summary>A city's rank as we compute it from the published scores (the rank of the score) beside the rank the report printed.</summary>
+public sealed record RankComparison(int City, PrintedRank Rank)
 {
+    public int? Computed => Rank.OfScore > 0 ? Rank.OfScore : null;
+
+    public int? Published => Rank.Printed;
+
     public int? Difference => Computed is { } c && Published is { } p ? c - p : null;
+
+    /// <summary>True where the printed rank is not the rank of the score (<see cref="PrintedRank.Disagrees"/>).</summary>
+    public bool Disagrees => Rank.Disagrees;
 }
 
 /// <summary>Our ranks against the report's for the overall index or one domain (null), with Spearman's ρ between them.</summary>
 public sealed record RankAgreement(Domain? Domain, double Rho, IReadOnlyList<RankComparison> Cities)
 {
-    public IEnumerable<RankComparison> Differing => Cities.Where(c => c.Difference is not (null or 0));
+    public IEnumerable<RankComparison> Differing => Cities.Where(c => c.Disagrees);
 }
 
 /// <summary>Everything the "reproduce the report" page shows for the published year.</summary>
@@ -50,4 +58,8 @@ public sealed record ReportView(
     YearScores Scores,
     IReadOnlyList<RankAgreement> Ranks,
     IReadOnlyList<PublishedClusterComparison> Clusters,
-    CorrelationMatrix Correlations);
+    CorrelationMatrix Correlations)
+{
+    /// <summary>The city-domain places where the printed domain rank is not the rank of the printed domain score.</summary>
+    public int DomainDisagreements => Ranks.Where(r => r.Domain is not null).Sum(r => r.Differing.Count());
+}

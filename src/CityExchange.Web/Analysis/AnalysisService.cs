@@ -1,5 +1,6 @@
 using CityExchange.Core.Analysis;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
@@ -94,35 +95,19 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
             return null;
         }
 
-        var published = (await PublishedAsync(ReportReference.Year, cancellationToken)).ToDictionary(p => p.CityCode, StringComparer.Ordinal);
-        var ranks = new List<RankAgreement>
-        {
-            Agreement(scores, null, c => scores.Sheet.OverallRanks[c], p => p.OverallRank, published),
-        };
-        ranks.AddRange(Domains.All.Select(d => Agreement(scores, d, c => scores.Sheet.DomainRank(d, c), p => PublishedRank(p, d), published)));
+        var ranks = new List<RankAgreement> { Agreement(scores, null, c => scores.PrintedOverall(c)) };
+        ranks.AddRange(Domains.All.Select(d => Agreement(scores, d, c => scores.PrintedDomain(d, c))));
         return new ReportView(scores, ranks, await CompareWithPublishedAsync(scores, cancellationToken), DomainCorrelations.Pearson(scores.Sheet));
     }
 
-    private static RankAgreement Agreement(YearScores scores, Domain? domain, Func<int, int> computed, Func<PublishedScore, int?> publishedRank,
-        Dictionary<string, PublishedScore> published)
+    private static RankAgreement Agreement(YearScores scores, Domain? domain, Func<int, PrintedRank> rank)
     {
-        var cities = scores.ByRank().Select(c => new RankComparison(c,
-            computed(c) is var r && r > 0 ? r : null,
-            published.TryGetValue(scores.Cities[c].Code, out var p) ? publishedRank(p) : null)).ToList();
+        var cities = scores.ByRank().Select(c => new RankComparison(c, rank(c))).ToList();
         var both = cities.Where(c => c.Computed.HasValue && c.Published.HasValue).ToList();
         var rho = both.Count < 2 ? double.NaN
             : Correlation.Spearman(both.Select(c => (double)c.Computed!.Value), both.Select(c => (double)c.Published!.Value));
         return new RankAgreement(domain, rho, cities);
     }
-
-    private static int? PublishedRank(PublishedScore p, Domain domain) => domain switch
-    {
-        Domain.Social => p.SocialRank,
-        Domain.Culture => p.CultureRank,
-        Domain.Trade => p.TradeRank,
-        Domain.Politics => p.PoliticsRank,
-        _ => null,
-    };
 
     /// <summary>Each linkage, cut at the report's number of clusters, against the report's clusters (cities in both only).</summary>
     private async Task<IReadOnlyList<PublishedClusterComparison>> CompareWithPublishedAsync(YearScores scores, CancellationToken cancellationToken)

@@ -33,10 +33,10 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
 
         var (context, scores) = loaded;
         var previous = await PreviousAsync(context, cancellationToken);
-        var rows = RankingTable.Build(scores, previous, null, await PublishedRanksAsync(context, cancellationToken));
+        var rows = RankingTable.Build(scores, previous, null);
         var leaders = Domains.All.Select(d =>
         {
-            var top = rows.Where(r => r.Domain(d).Rank == 1).ToList();
+            var top = rows.Where(r => r.Domain(d).HeadlineRank == 1).ToList();
             return new DomainLeader(d, [.. top.Select(r => r.City)], top.Count > 0 ? top[0].Domain(d).Score : double.NaN);
         }).Where(l => l.Cities.Count > 0).ToList();
         var movers = rows
@@ -65,7 +65,7 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
             _ => sort.DescendingByDefault(),
         };
         var previous = await PreviousAsync(context, cancellationToken);
-        var all = RankingTable.Build(scores, previous, domain, await PublishedRanksAsync(context, cancellationToken));
+        var all = RankingTable.Build(scores, previous, domain);
         var matches = RankingTable.Sort(
             RankingTable.Filter(all, query.Region, query.Group, query.Q), sort, descending, RankingTable.NameComparer(CultureInfo.CurrentUICulture));
         var (rows, page, pageCount) = RankingTable.Paginate(matches, query.P);
@@ -83,7 +83,8 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
         };
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         return new RankingsView(context, normalised, domain, sort, descending, rows, matches.Count, all.Count, page, pageCount,
-            Regions(reference.Cities.Cities), scores.Sheet.Warnings);
+            Regions(reference.Cities.Cities), scores.Sheet.Warnings,
+            all.Count(r => r.PublishedOverallDisagrees), all.Sum(r => r.Domains.Count(x => x.PublishedDisagrees)));
     }
 
     public async Task<CityProfileView?> CityAsync(string? code, int? year, string? method, CancellationToken cancellationToken = default)
@@ -100,10 +101,9 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
             return null;
         }
 
-        var published = await PublishedRanksAsync(context, cancellationToken);
         var previous = await PreviousAsync(context, cancellationToken);
         var histories = await HistoriesAsync([scores.Cities[c].Code], context, scores, cancellationToken);
-        var snapshot = Snapshot(scores, c, published, previous, histories);
+        var snapshot = Snapshot(scores, c, previous, histories);
         var medians = Domains.All.Select(d => Median(Enumerable.Range(0, scores.Cities.Count).Select(i => scores.Sheet.DomainScore(d, i)))).ToList();
         var deviations = Deviations(scores, c, medians);
         var missing = scores.Matrix is { } matrix
@@ -198,11 +198,10 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
             return null;
         }
 
-        var published = await PublishedRanksAsync(context, cancellationToken);
         var previous = await PreviousAsync(context, cancellationToken);
         var histories = await HistoriesAsync([scores.Cities[ia].Code, scores.Cities[ib].Code], context, scores, cancellationToken);
-        var sa = Snapshot(scores, ia, published, previous, histories);
-        var sb = Snapshot(scores, ib, published, previous, histories);
+        var sa = Snapshot(scores, ia, previous, histories);
+        var sb = Snapshot(scores, ib, previous, histories);
         List<CompareIndicatorRow>? indicators = sa.Indicators is { } ra && sb.Indicators is { } rb
             ? [.. ra.Zip(rb, (x, y) => new CompareIndicatorRow(x.Indicator, x, y))]
             : null;
@@ -351,18 +350,16 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
     private static CitySnapshot Snapshot(
         YearScores scores,
         int c,
-        IReadOnlyDictionary<string, PublishedRanks>? published,
         YearScores? previous,
         IReadOnlyDictionary<string, List<RankHistoryPoint>> histories)
     {
         var sheet = scores.Sheet;
         var city = scores.Cities[c];
-        var report = published?.GetValueOrDefault(city.Code);
-        var domains = Domains.All.Select(d => new DomainResult(d, sheet.DomainScore(d, c), sheet.DomainRank(d, c), report?.Domains[(int)d])).ToList();
+        var domains = RankingTable.DomainResults(scores, c);
         var movement = previous is null
             ? Movement.NotCompared
             : new Movement(true, previous.IndexOf(city.Code) is var p && p >= 0 && previous.Sheet.OverallRanks[p] > 0 ? previous.Sheet.OverallRanks[p] : null, sheet.OverallRanks[c]);
-        return new CitySnapshot(city, sheet.Overall[c], sheet.OverallRanks[c], report?.Overall, sheet.Coverage[c], domains, movement,
+        return new CitySnapshot(city, sheet.Overall[c], sheet.OverallRanks[c], scores.PrintedOverall(c).Printed, sheet.Coverage[c], domains, movement,
             IndicatorRows(scores, c), histories.GetValueOrDefault(city.Code) ?? []);
     }
 
@@ -391,22 +388,10 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
             ? await rankings.ScoreAsync(previous.Year, new ScoringOptions(context.Method), cancellationToken)
             : null;
 
-    /// <summary>The report's own ranks of a published year, by city code; null for an indicator year.</summary>
-    private async Task<Dictionary<string, PublishedRanks>?> PublishedRanksAsync(YearContext context, CancellationToken cancellationToken)
-    {
-        if (!context.IsPublished)
-        {
-            return null;
-        }
-
-        var rows = await db.Set<PublishedScore>().AsNoTracking().Where(p => p.Year == context.Year).ToListAsync(cancellationToken);
-        return rows.ToDictionary(
-            p => p.CityCode,
-            p => new PublishedRanks(p.OverallRank, [p.SocialRank, p.CultureRank, p.TradeRank, p.PoliticsRank]),
-            StringComparer.Ordinal);
-    }
-
-    /// <summary>The ranks of the given cities in every year with data, scored with the context's method.</summary>
+    /// <summary>
+    /// The ranks of the given cities in every year with data, scored with the context's method; for a published year the
+    /// ranks the report printed, as the pages headline them.
+    /// </summary>
     private async Task<Dictionary<string, List<RankHistoryPoint>>> HistoriesAsync(
         IReadOnlyList<string> codes,
         YearContext context,
@@ -432,12 +417,14 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
                     year.IsDemo,
                     year.IsPublished,
                     scores.Cities.Count,
-                    i >= 0 && scores.Sheet.OverallRanks[i] > 0 ? scores.Sheet.OverallRanks[i] : null,
-                    [.. Domains.All.Select(d => i >= 0 && scores.Sheet.DomainRank(d, i) > 0 ? scores.Sheet.DomainRank(d, i) : (int?)null)],
+                    i >= 0 ? Headline(scores.PrintedOverall(i)) : null,
+                    [.. Domains.All.Select(d => i >= 0 ? Headline(scores.PrintedDomain(d, i)) : null)],
                     i >= 0));
             }
         }
 
         return histories;
+
+        static int? Headline(Core.Published.PrintedRank rank) => rank.Headline > 0 ? rank.Headline : null;
     }
 }

@@ -4,23 +4,17 @@ using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Dashboard;
 
-/// <summary>The report's own ranks for a city in a published year (Figures 3–7), by domain index.</summary>
-public sealed record PublishedRanks(int? Overall, IReadOnlyList<int?> Domains);
-
 /// <summary>Builds, filters, sorts and pages the rows of a ranking. Pure: everything comes in as arguments.</summary>
 public static class RankingTable
 {
     public const int PageSize = 100;
 
     /// <summary>
-    /// One row per scored city, by rank of the ranking shown (overall, or <paramref name="domain"/>'s), with the
-    /// movement since <paramref name="previous"/> in the same ranking.
+    /// One row per scored city, in headline order of the ranking shown (overall, or <paramref name="domain"/>'s): the
+    /// report's printed rank for a published year, else the rank of the score; with the movement since
+    /// <paramref name="previous"/> in the same ranking.
     /// </summary>
-    public static List<RankingRow> Build(
-        YearScores scores,
-        YearScores? previous,
-        Domain? domain,
-        IReadOnlyDictionary<string, PublishedRanks>? published = null)
+    public static List<RankingRow> Build(YearScores scores, YearScores? previous, Domain? domain)
     {
         var sheet = scores.Sheet;
         var previousRanks = previous is null ? null : RanksByCity(previous, domain);
@@ -28,22 +22,26 @@ public static class RankingTable
         for (var i = 0; i < scores.Cities.Count; i++)
         {
             var city = scores.Cities[i];
-            var report = published?.GetValueOrDefault(city.Code);
-            var domains = Domains.All
-                .Select(d => new DomainResult(d, sheet.DomainScore(d, i), sheet.DomainRank(d, i), report?.Domains[(int)d]))
-                .ToList();
+            var domains = DomainResults(scores, i);
             var rank = domain is { } shown ? sheet.DomainRank(shown, i) : sheet.OverallRanks[i];
             var score = domain is { } shownDomain ? sheet.DomainScore(shownDomain, i) : sheet.Overall[i];
             var movement = previousRanks is null
                 ? Movement.NotCompared
                 : new Movement(true, previousRanks.TryGetValue(city.Code, out var before) ? before : null, rank);
-            var publishedRank = domain is { } d2 ? report?.Domains[(int)d2] : report?.Overall;
-            rows.Add(new RankingRow(city, rank, score, sheet.Overall[i], sheet.OverallRanks[i], publishedRank, domains,
+            var printedOverall = scores.PrintedOverall(i).Printed;
+            var publishedRank = domain is { } d2 ? domains[(int)d2].PublishedRank : printedOverall;
+            rows.Add(new RankingRow(city, rank, score, sheet.Overall[i], sheet.OverallRanks[i], publishedRank, printedOverall, domains,
                 sheet.Coverage[i], movement, Contributions(domains)));
         }
 
         return Sort(rows, RankingSort.Rank, descending: false, StringComparer.Ordinal);
     }
+
+    /// <summary>A city's four domain scores with the rank of each and, for a published year, the rank the report printed.</summary>
+    public static List<DomainResult> DomainResults(YearScores scores, int city) =>
+    [
+        .. Domains.All.Select(d => new DomainResult(d, scores.Sheet.DomainScore(d, city), scores.Sheet.DomainRank(d, city), scores.PrintedDomain(d, city).Printed)),
+    ];
 
     /// <summary>
     /// Each domain's part of the overall score: with the equal weights in force, the domain score divided by the number
@@ -82,8 +80,8 @@ public static class RankingTable
     }
 
     /// <summary>
-    /// Sorts by a column; cities without a value in that column come last whatever the direction; ties keep rank,
-    /// then code order. <paramref name="names"/> compares the displayed names (culture-aware).
+    /// Sorts by a column (<see cref="RankingSort.Rank"/>: the headline rank); cities without a value in that column come
+    /// last whatever the direction; ties keep the rank of the score, then code order. <paramref name="names"/> compares the displayed names (culture-aware).
     /// </summary>
     public static List<RankingRow> Sort(IEnumerable<RankingRow> rows, RankingSort sort, bool descending, IComparer<string> names)
     {
@@ -91,7 +89,7 @@ public static class RankingTable
         {
             RankingSort.Name => Direction(rows.OrderBy(_ => false), r => Display(r), descending, names),
             RankingSort.Region => Direction(rows.OrderBy(_ => false), r => Localization.Localized.Region(r.City), descending, names),
-            RankingSort.Rank => ByNumber(rows, r => r.Rank == 0 ? double.NaN : r.Rank, descending),
+            RankingSort.Rank => ByNumber(rows, r => r.HeadlineRank == 0 ? double.NaN : r.HeadlineRank, descending),
             RankingSort.Score => ByNumber(rows, r => r.Score, descending),
             RankingSort.Social => ByNumber(rows, r => r.Domain(Domain.Social).Score, descending),
             RankingSort.Culture => ByNumber(rows, r => r.Domain(Domain.Culture).Score, descending),

@@ -1,5 +1,6 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
 
 namespace CityExchange.Web.Dashboard;
@@ -8,8 +9,9 @@ namespace CityExchange.Web.Dashboard;
 public sealed record RegionOption(string Key, string NameZh, string NameEn);
 
 /// <summary>
-/// A city's rank (overall and per domain) in one year; null ranks where it has none. <paramref name="HasCity"/> is
-/// false for a year without the city (its profile does not exist in that year).
+/// A city's rank (overall and per domain) in one year, as the pages headline it (a published year: the printed ranks);
+/// null where it has none. <paramref name="HasCity"/> is false for a year without the city (its profile does not exist
+/// in that year).
 /// </summary>
 public sealed record RankHistoryPoint(int Year, bool IsDemo, bool IsPublished, int CityCount, int? Rank, IReadOnlyList<int?> DomainRanks, bool HasCity);
 
@@ -39,16 +41,22 @@ public sealed record OverviewView(
     /// </summary>
     public const int ChartLimit = 100;
 
-    public IEnumerable<RankingRow> Top => Rows.Where(r => r.Rank > 0).Take(TopCount);
+    /// <summary>The first ten by headline rank (for a published year, the report's printed rank).</summary>
+    public IEnumerable<RankingRow> Top => Rows.Where(r => r.HeadlineRank > 0).Take(TopCount);
 
-    /// <summary>The ranked cities the overview chart shows: all of them, or the first <see cref="ChartLimit"/>.</summary>
-    public IReadOnlyList<RankingRow> ChartRows => [.. Rows.Where(r => r.Rank > 0).Take(ChartLimit)];
+    /// <summary>The ranked cities the overview chart shows, highest score first: all of them, or the first <see cref="ChartLimit"/>.</summary>
+    public IReadOnlyList<RankingRow> ChartRows =>
+        [.. Rows.Where(r => r.Rank > 0).OrderBy(r => r.Rank).ThenBy(r => r.City.Code, StringComparer.Ordinal).Take(ChartLimit)];
 
     /// <summary>True when the year has more ranked cities than the chart shows.</summary>
     public bool ChartIsCapped => Rows.Count(r => r.Rank > 0) > ChartLimit;
 }
 
-/// <summary>The rankings page: the visible rows after filter, sort and paging, and what produced them.</summary>
+/// <summary>
+/// The rankings page: the visible rows after filter, sort and paging, and what produced them. For a published year,
+/// <see cref="OverallDisagreements"/> and <see cref="DomainDisagreements"/> count the places (among all the year's
+/// cities) where the printed rank is not the rank of the score.
+/// </summary>
 public sealed record RankingsView(
     YearContext Context,
     RankingsQuery Query,
@@ -61,7 +69,9 @@ public sealed record RankingsView(
     int Page,
     int PageCount,
     IReadOnlyList<RegionOption> Regions,
-    IReadOnlyList<ScoringWarning> Warnings)
+    IReadOnlyList<ScoringWarning> Warnings,
+    int OverallDisagreements = 0,
+    int DomainDisagreements = 0)
 {
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query.Region) || CityGroups.IsKnown(Query.Group) || !string.IsNullOrWhiteSpace(Query.Q);
 
@@ -94,7 +104,10 @@ public sealed record Deviation(Domain Domain, Indicator? Indicator, double Score
     public double Difference => Score - Median;
 }
 
-/// <summary>One city in one year, with what its profile and the comparison page show.</summary>
+/// <summary>
+/// One city in one year, with what its profile and the comparison page show. <see cref="Rank"/> is the rank of
+/// <see cref="Score"/>; <see cref="PublishedRank"/> the overall rank the report printed (published years).
+/// </summary>
 public sealed record CitySnapshot(
     City City,
     double Score,
@@ -107,6 +120,12 @@ public sealed record CitySnapshot(
     IReadOnlyList<RankHistoryPoint> History)
 {
     public DomainResult Domain(Domain domain) => Domains[(int)domain];
+
+    /// <summary>The overall rank to headline: the printed one in a published year, else the rank of the score.</summary>
+    public int HeadlineRank => new PrintedRank(PublishedRank, Rank).Headline;
+
+    /// <summary>True where the printed overall rank is not the rank of <see cref="Score"/> (the derived mean).</summary>
+    public bool PublishedDisagrees => new PrintedRank(PublishedRank, Rank).Disagrees;
 }
 
 /// <summary>The city profile page.</summary>

@@ -3,8 +3,11 @@ using CityExchange.Web.Api.Rankings;
 
 namespace CityExchange.Web.Imports;
 
-/// <summary>What an import did: accepted (values stored) or rejected (nothing changed), with the parse for display.</summary>
-public sealed record ImportOutcome(long ImportId, IndicatorCsv Parsed, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings)
+/// <summary>
+/// What an import did: accepted (values stored) or rejected (nothing changed), with the parse for display.
+/// <see cref="DemoCleared"/>: the year held demo data, which the import replaced, so it is no longer labelled demo.
+/// </summary>
+public sealed record ImportOutcome(long ImportId, IndicatorCsv Parsed, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings, bool DemoCleared = false)
 {
     public bool Accepted => Parsed.IsValid;
 }

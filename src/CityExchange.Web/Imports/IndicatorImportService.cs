@@ -47,11 +47,17 @@ public sealed class IndicatorImportService(
 
         var values = parsed.Values.ToList();
         MarkAccepted(record, values);
+        // Said in the answer (the API has no preview): a demo year that receives real values stops being labelled demo.
+        var demoCleared = !request.IsDemo && await db.Set<DataYear>().AsNoTracking().AnyAsync(y => y.Year == request.Year && y.IsDemo, cancellationToken);
         await ReplaceYearAsync(request.Year, values, request.IsDemo, record, expected: null, cancellationToken);
         LogImport(record);
+        if (demoCleared)
+        {
+            logger.LogInformation("Import {ImportId} replaced the demo data of {Year}: the year is no longer labelled demo", record.Id, record.Year);
+        }
 
         var warnings = Warnings(reference, values);
-        return new ImportOutcome(record.Id, parsed, values.Select(v => v.CityCode).Distinct().Count(), values.Count, warnings);
+        return new ImportOutcome(record.Id, parsed, values.Select(v => v.CityCode).Distinct().Count(), values.Count, warnings, demoCleared);
     }
 
     /// <summary>Puts back the values an accepted import produced, recorded as a new import with status restored.</summary>

@@ -1,34 +1,64 @@
 using CityExchange.Core.Csv;
+using CityExchange.Web.Dashboard;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CityExchange.Web.Imports;
 
-/// <summary>The downloads of the upload page: a yearly template and the indicator dictionary.</summary>
-public sealed class UploadTemplates(CityExchangeDbContext db, ReferenceCache referenceCache)
+/// <summary>
+/// What the upload page offers for a new template: the year it is for by default (the one after the latest stored year
+/// of any kind) and the year whose values a prefilled template for it takes (null: it is blank).
+/// </summary>
+public sealed record TemplateDefaults(int Year, int? PrefillYear);
+
+/// <summary>
+/// The downloads of the upload page: a yearly template and the indicator dictionary. A template is never prefilled
+/// from demo values: filled in and uploaded, synthetic figures would become a real year's data.
+/// </summary>
+public sealed class UploadTemplates(CityExchangeDbContext db, ReferenceCache referenceCache, TimeProvider clock, IStringLocalizer<TemplateText> text)
 {
-    /// <summary>The latest year up to <paramref name="year"/> that has indicator values (the template's prefill), or null.</summary>
+    /// <summary>The latest year up to <paramref name="year"/> with real (non-demo) indicator values: the template's prefill, or null.</summary>
     public async Task<int?> PrefillYearAsync(int year, CancellationToken cancellationToken = default) =>
         await db.Set<DataYear>().AsNoTracking()
-            .Where(y => y.Year <= year && y.Kind == DataYear.Indicators)
+            .Where(y => y.Year <= year && y.Kind == DataYear.Indicators && !y.IsDemo)
             .OrderByDescending(y => y.Year)
             .Select(y => (int?)y.Year)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Header and every city; with <paramref name="prefill"/>, the values of <see cref="PrefillYearAsync"/>.</summary>
-    public async Task<byte[]> TemplateAsync(int year, bool prefill, CancellationToken cancellationToken = default)
+    /// <summary>The template year the page proposes and where its prefill would come from.</summary>
+    public async Task<TemplateDefaults> DefaultsAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = await db.Set<DataYear>().AsNoTracking().MaxAsync(y => (int?)y.Year, cancellationToken);
+        var year = latest + 1 ?? clock.GetUtcNow().Year;
+        return new TemplateDefaults(year, await PrefillYearAsync(year, cancellationToken));
+    }
+
+    /// <summary>
+    /// Header and every city; with <paramref name="prefill"/>, the values of <see cref="PrefillYearAsync"/> (blank when
+    /// there is none). The file ends with a comment line saying which, and its name says it too.
+    /// </summary>
+    public async Task<DownloadFile> TemplateAsync(int year, bool prefill, CancellationToken cancellationToken = default)
     {
         var reference = await referenceCache.GetAsync(db, cancellationToken);
+        var source = prefill ? await PrefillYearAsync(year, cancellationToken) : null;
         Dictionary<(string City, string Indicator), double>? values = null;
-        if (prefill && await PrefillYearAsync(year, cancellationToken) is { } source)
+        if (source is { } from)
         {
             values = await db.Set<IndicatorValue>().AsNoTracking()
-                .Where(v => v.Year == source)
+                .Where(v => v.Year == from)
                 .ToDictionaryAsync(v => (v.CityCode, v.IndicatorCode), v => v.Value, cancellationToken);
         }
 
-        return CsvTemplates.IndicatorTemplate(year, reference.Framework, reference.Cities.Cities, values);
+        var comment = source is { } y
+            ? text["Prefilled with the indicator values of {0}: real data; demo values are never used. Lines starting with # are skipped on upload.", y]
+            : prefill
+                ? text["Blank: no year up to {0} has real (non-demo) indicator values to prefill from; demo values are never used. Lines starting with # are skipped on upload.", year]
+                : text["Blank template. Lines starting with # are skipped on upload."];
+        var content = CsvTemplates.IndicatorTemplate(year, reference.Framework, reference.Cities.Cities, values, comment);
+        var name = source is { } s ? $"cityexchange-{year}-template-from-{s}.csv" : $"cityexchange-{year}-template-blank.csv";
+        return new DownloadFile(content, CsvExportWriter.ContentType, name);
     }
 
     public async Task<byte[]> DictionaryAsync(CancellationToken cancellationToken = default) =>

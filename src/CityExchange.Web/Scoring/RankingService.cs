@@ -1,5 +1,6 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Performance;
 using CityExchange.Web.Store;
@@ -59,7 +60,7 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
         {
             var published = ScoringEngine.FromDomainScores(data.Cities.Count, data.PublishedDomainScores!, options.Weights?.Domain, options.Aggregation);
             return new YearScores(data.Year.Year, DataYear.Published, data.Year.IsDemo, DataYear.Published, data.Cities, null, published,
-                data.SourceNotes);
+                data.SourceNotes, data.PrintedRanks);
         }
 
         var sheet = ScoringEngine.Score(matrix, options, panel);
@@ -137,7 +138,8 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
             domainScores[(3 * n) + c] = rows[c].Politics ?? double.NaN;
         }
 
-        return new YearData(dataYear, reference, cities, null, domainScores, new Dictionary<(int, int), string>());
+        PrintedRanks?[] printed = [.. rows.Select(p => new PrintedRanks(p.OverallRank, p.SocialRank, p.CultureRank, p.TradeRank, p.PoliticsRank))];
+        return new YearData(dataYear, reference, cities, null, domainScores, new Dictionary<(int, int), string>(), printed);
     }
 
     private async Task<YearData> LoadIndicatorsAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CityExchange.Core.Cities;
+using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Store;
 
@@ -7,7 +8,8 @@ namespace CityExchange.Web.Scoring;
 /// <summary>
 /// A year's stored data before scoring: the cities with data (sorted by code) and either their raw values
 /// (<see cref="Matrix"/>, indicator years, with the region as each city's group) or the published domain scores
-/// (<see cref="PublishedDomainScores"/>, domain-major, NaN for missing).
+/// (<see cref="PublishedDomainScores"/>, domain-major, NaN for missing) with the ranks the report printed
+/// (<see cref="PrintedRanks"/>, aligned with <see cref="Cities"/>; null for an indicator year).
 /// </summary>
 public sealed record YearData(
     DataYear Year,
@@ -15,7 +17,8 @@ public sealed record YearData(
     IReadOnlyList<City> Cities,
     IndicatorMatrix? Matrix,
     double[]? PublishedDomainScores,
-    IReadOnlyDictionary<(int Indicator, int City), string> SourceNotes)
+    IReadOnlyDictionary<(int Indicator, int City), string> SourceNotes,
+    IReadOnlyList<PrintedRanks?>? PrintedRanks = null)
 {
     public bool IsPublished => Matrix is null;
 

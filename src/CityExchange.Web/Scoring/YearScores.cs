@@ -1,11 +1,14 @@
 using CityExchange.Core.Cities;
+using CityExchange.Core.Framework;
+using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
 
 namespace CityExchange.Web.Scoring;
 
 /// <summary>
 /// A year's scored cities (those with at least one value), in the order of <see cref="Sheet"/>'s arrays.
-/// <see cref="Matrix"/> holds the raw values for an indicator year and is null for a published year.
+/// <see cref="Matrix"/> holds the raw values for an indicator year and is null for a published year;
+/// <see cref="PrintedRanks"/> holds the ranks the report printed (published year; null otherwise), in the same order.
 /// </summary>
 public sealed record YearScores(
     int Year,
@@ -15,8 +18,18 @@ public sealed record YearScores(
     IReadOnlyList<City> Cities,
     IndicatorMatrix? Matrix,
     ScoreSheet Sheet,
-    IReadOnlyDictionary<(int Indicator, int City), string> SourceNotes)
+    IReadOnlyDictionary<(int Indicator, int City), string> SourceNotes,
+    IReadOnlyList<PrintedRanks?>? PrintedRanks = null)
 {
+    /// <summary>True when the year has ranks the report printed (a published year): pages headline those.</summary>
+    public bool HasPrintedRanks => PrintedRanks is not null;
+
+    /// <summary>The printed overall rank of a city beside the rank of its overall score (<see cref="PrintedRankCheck"/>).</summary>
+    public PrintedRank PrintedOverall(int city) => PrintedRankCheck.Overall(Sheet, PrintedRanks, city);
+
+    /// <summary>The printed rank of a city in a domain beside the rank of its domain score.</summary>
+    public PrintedRank PrintedDomain(Domain domain, int city) => PrintedRankCheck.Domain(Sheet, PrintedRanks, domain, city);
+
     /// <summary>City positions sorted by rank (unranked last), ties by code.</summary>
     public IEnumerable<int> ByRank() =>
         Enumerable.Range(0, Cities.Count)

@@ -44,6 +44,28 @@ public sealed class CsvTemplatesTests
             parsed.Values.OrderBy(v => v.IndicatorCode, StringComparer.Ordinal).Select(v => v.Value));
     }
 
+    [Fact]
+    public void IndicatorTemplate_EndsWithTheCommentSayingWhereTheValuesComeFromAndStillParses()
+    {
+        var bytes = CsvTemplates.IndicatorTemplate(2030, TestData.Framework, TestData.Cities, comment: "Prefilled with 2013, \"real\" values\r\nonly");
+
+        var lines = Lines(bytes);
+        Assert.Equal(TestData.Cities.Count + 2, lines.Length);
+        Assert.Equal("# Prefilled with 2013   real  values  only", lines[^1]);
+        var parsed = new IndicatorCsvParser(TestData.Framework, TestData.Directory).Parse(bytes, 2030);
+        Assert.DoesNotContain(parsed.Errors, e => e.Code != Resources.MessageKey.NoValues);
+        Assert.Equal(TestData.Cities.Count, parsed.Rows.Count);
+    }
+
+    [Fact]
+    public void IndicatorTemplate_WithoutACommentHasNone()
+    {
+        var lines = Lines(CsvTemplates.IndicatorTemplate(2030, TestData.Framework, [City("aaa")]));
+
+        Assert.Equal(2, lines.Length);
+        Assert.DoesNotContain(lines, l => l.StartsWith('#'));
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("+1", "'+1")]

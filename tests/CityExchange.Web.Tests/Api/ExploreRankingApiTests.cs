@@ -120,10 +120,10 @@ public sealed class ExploreRankingApiTests(CityExchangeFactory factory)
     {
         var ranking = await GetAsync($"/api/rankings/2014?{query}");
 
-        Assert.Equal(["year", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["year", "demo", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
         Assert.Equal(method, ranking.GetProperty("method").GetString());
         var city = ranking.GetProperty("cities")[0];
-        Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "publishedRank", "publishedDisagrees", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));
         Assert.Equal(46, ranking.GetProperty("cities").GetArrayLength());
         var ranks = Ranks(ranking).Values.Order().ToList();
         Assert.Equal(1, ranks[0]);

@@ -110,11 +110,11 @@ public sealed class RankingApiTests(CityExchangeFactory factory)
     {
         var ranking = await _client.GetFromJsonAsync<JsonElement>("/api/rankings/2014");
 
-        Assert.Equal(["year", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["year", "demo", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
         var city = ranking.GetProperty("cities")[0];
-        Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "publishedRank", "publishedDisagrees", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["social", "culture", "trade", "politics"], city.GetProperty("domains").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["score", "rank"], city.GetProperty("domains").GetProperty("trade").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["score", "rank", "publishedRank", "publishedDisagrees"], city.GetProperty("domains").GetProperty("trade").EnumerateObject().Select(p => p.Name));
         Assert.Equal("minmax", ranking.GetProperty("method").GetString());
     }
 }

@@ -10,6 +10,7 @@ public sealed partial class DashboardLocalizationTests
     [
         "Index.cshtml", "Rankings/Index.cshtml", "Cities/Profile.cshtml", "Compare/Index.cshtml", "Methodology/Index.cshtml",
         "Status/Index.cshtml", "Shared/_YearPicker.cshtml", "Shared/_Movement.cshtml", "Shared/_RankHistory.cshtml",
+        "Shared/_RankConflict.cshtml", "Analysis/Report.cshtml",
     ];
 
     [Theory]

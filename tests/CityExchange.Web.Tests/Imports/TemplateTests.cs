@@ -15,9 +15,13 @@ public sealed class TemplateTests(CityExchangeFactory factory)
     [Fact]
     public async Task Template_IsUtf8WithBomHasEveryCityAndUploadsBackToTheSameValues()
     {
+        // A real (non-demo) year of this test's own: templates prefill from real values only (TemplatePrefillTests).
+        var api = factory.CreateClientWithToken();
+        (await api.PutAsync(new Uri("/api/years/2061/indicators", UriKind.Relative), Csv.Content(
+            "city,consulates,sister_cities,trade_volume", "beijing,61,72,3240.5", "shanghai,75,,4338"))).EnsureSuccessStatusCode();
         using var browser = await BrowserSession.SignInAsAdminAsync(factory);
 
-        using var response = await browser.Client.GetAsync(new Uri("/Upload?handler=Template&year=2014&prefill=true", UriKind.Relative));
+        using var response = await browser.Client.GetAsync(new Uri("/Upload?handler=Template&year=2061&prefill=true&culture=en", UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -26,26 +30,31 @@ public sealed class TemplateTests(CityExchangeFactory factory)
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("city,year,foreign_residents,intl_flights,", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(",sister_cities,source", lines[0], StringComparison.Ordinal);
-        Assert.Equal(47, lines.Length);
-        Assert.Equal("beihai,2014,23579,19,24,14,426606,446,654,1464,1609.6,26470,8834,326.8,38.57,64,15,8,11,", lines[1]);
+        // The header, 46 cities, and the comment saying where the values come from.
+        Assert.Equal(48, lines.Length);
+        Assert.Equal("beihai,2061" + new string(',', 18), lines[1]);
+        var header = lines[0].Split(',');
+        var beijing = lines.Single(l => l.StartsWith("beijing,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(("61", "72", "3240.5"), (beijing[Array.IndexOf(header, "consulates")], beijing[Array.IndexOf(header, "sister_cities")], beijing[Array.IndexOf(header, "trade_volume")]));
+        Assert.StartsWith("# Prefilled with the indicator values of 2061", lines[^1], StringComparison.Ordinal);
 
-        // The template is the upload format: re-uploaded as 2078, it stores exactly 2014's values.
-        var api = factory.CreateClientWithToken();
-        var put = await api.PutAsync(new Uri("/api/years/2078/indicators", UriKind.Relative), Csv.Bytes(bytes));
+        // The template is the upload format: re-uploaded as 2062, it stores exactly 2061's values.
+        var put = await api.PutAsync(new Uri("/api/years/2062/indicators", UriKind.Relative), Csv.Bytes(bytes));
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Contains("YearMismatch", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var blank = Encoding.UTF8.GetString(await browser.Client.GetByteArrayAsync(new Uri("/Upload?handler=Template&year=2078&prefill=false", UriKind.Relative)));
-        Assert.Equal("beihai,2078" + new string(',', 18), blank.Split("\r\n")[1]);
-        // The first ",2014," of each data line is its year cell (city codes hold no comma).
+        var blank = Encoding.UTF8.GetString(await browser.Client.GetByteArrayAsync(new Uri("/Upload?handler=Template&year=2062&prefill=false", UriKind.Relative)));
+        Assert.Equal("beihai,2062" + new string(',', 18), blank.Split("\r\n")[1]);
+        // The first ",2061," of each data line is its year cell (city codes hold no comma); the comment line stays.
         var renamed = Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Select((line, i) =>
         {
-            var at = line.IndexOf(",2014,", StringComparison.Ordinal);
-            return i == 0 ? line : line[..at] + ",2078," + line[(at + 6)..];
+            var at = line.IndexOf(",2061,", StringComparison.Ordinal);
+            return i == 0 || at < 0 ? line : line[..at] + ",2062," + line[(at + 6)..];
         })));
-        (await api.PutAsync(new Uri("/api/years/2078/indicators", UriKind.Relative), Csv.Bytes(renamed))).EnsureSuccessStatusCode();
+        (await api.PutAsync(new Uri("/api/years/2062/indicators", UriKind.Relative), Csv.Bytes(renamed))).EnsureSuccessStatusCode();
         await using var db = factory.CreateDbContext();
-        var original = await db.Set<IndicatorValue>().Where(v => v.Year == 2014).OrderBy(v => v.CityCode).ThenBy(v => v.IndicatorCode).Select(v => v.Value).ToListAsync();
-        var copy = await db.Set<IndicatorValue>().Where(v => v.Year == 2078).OrderBy(v => v.CityCode).ThenBy(v => v.IndicatorCode).Select(v => v.Value).ToListAsync();
+        var original = await db.Set<IndicatorValue>().Where(v => v.Year == 2061).OrderBy(v => v.CityCode).ThenBy(v => v.IndicatorCode).Select(v => v.Value).ToListAsync();
+        var copy = await db.Set<IndicatorValue>().Where(v => v.Year == 2062).OrderBy(v => v.CityCode).ThenBy(v => v.IndicatorCode).Select(v => v.Value).ToListAsync();
+        Assert.Equal([61, 72, 3240.5, 75, 4338], original);
         Assert.Equal(original, copy);
     }
 

@@ -81,20 +81,23 @@ public sealed class CityPageTests(CityExchangeFactory factory)
     }
 
     [Theory]
-    [InlineData("en", "The report published no raw indicator values for 2013", "Rank in the report: 13")]
-    [InlineData("zh-CN", "报告未公布 2013 年的原始指标数值", "报告排名：13")]
-    public async Task City_PublishedYearShowsDomainScoresAndPublishedRanksWithoutRawValues(string culture, string noValues, string reportRank)
+    [InlineData("en", "The report published no raw indicator values for 2013", "Rank in the report", "13 of 46", "Rank by score 15 of 46 (derived)")]
+    [InlineData("zh-CN", "报告未公布 2013 年的原始指标数值", "报告排名", "13 / 46", "按得分第 15 名（共 46 个城市，推算）")]
+    public async Task City_PublishedYearHeadlinesTheReportsRankWithTheDerivedOneBesideItAndNoRawValues(string culture, string noValues, string reportRank, string printed, string derived)
     {
         var html = await PageHtml.GetOkAsync(factory, "/Cities/dalian?year=2013", culture);
 
         Assert.Contains(noValues, html, StringComparison.Ordinal);
-        Assert.Contains(reportRank, html, StringComparison.Ordinal);
-        // siis2015_published.csv: Dalian social 69.39 (report's social rank 7), politics 22.83.
+        // siis2015_published.csv: Dalian is 13th in Figure 3; the mean of its domain scores (52.3) ranks 15th.
+        var card = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"card published-rank\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($"<h2>{reportRank}</h2>", card, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"stat\">{printed}</p>", card, StringComparison.Ordinal);
+        Assert.Contains(derived, html, StringComparison.Ordinal);
+        // Dalian social 69.39 (report's social rank 7), politics 22.83.
         Assert.Contains("<td class=\"num\">69.4</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">22.8</td>", html, StringComparison.Ordinal);
-        // The page's own data is not demo data; the rank-change tool further down may show (and label) demo years.
-        var profile = html[..html.IndexOf("class=\"city-tool", StringComparison.Ordinal)];
-        Assert.DoesNotContain("demo-banner", profile, StringComparison.Ordinal);
+        // The year shown is not demo data (the rank-change tool further down may compare two demo years, with their banner).
+        Assert.DoesNotContain("demo-banner", html[..html.IndexOf("id=\"domains-heading\"", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"indicators\"", html, StringComparison.Ordinal);
     }
 

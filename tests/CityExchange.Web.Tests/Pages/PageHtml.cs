@@ -35,9 +35,9 @@ internal static partial class PageHtml
     public static string IndicatorRowOf(string html, string indicator) =>
         Regex.Match(html, $"<tr data-indicator=\"{indicator}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
 
-    /// <summary>The text of the first cell with the given class in a row.</summary>
+    /// <summary>The text of the first cell with the given class in a row (whatever other attributes it has, e.g. data-label).</summary>
     public static string Cell(string row, string cssClass) =>
-        Regex.Match(row, $"<td class=\"[^\"]*\\b{Regex.Escape(cssClass)}\\b[^\"]*\">(.*?)</td>", RegexOptions.Singleline).Groups[1].Value.Trim();
+        Regex.Match(row, $"<td class=\"[^\"]*\\b{Regex.Escape(cssClass)}\\b[^\"]*\"[^>]*>(.*?)</td>", RegexOptions.Singleline).Groups[1].Value.Trim();
 
     /// <summary>The section with the given heading id, up to the next section.</summary>
     public static string Section(string html, string headingId) =>

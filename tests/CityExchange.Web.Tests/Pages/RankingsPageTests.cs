@@ -156,11 +156,11 @@ public sealed class RankingsPageTests(CityExchangeFactory factory)
     {
         var html = await PageHtml.GetOkAsync(factory, "/Rankings?year=2013", "en");
 
-        Assert.Contains("Report rank", html, StringComparison.Ordinal);
+        Assert.Contains("Rank (as published)", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">vs ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-banner", html, StringComparison.Ordinal);
         // siis2015_published.csv: Dalian's overall rank in the report is 13.
-        Assert.Contains("<td class=\"num\">13</td>", PageHtml.RankingRowOf(html, "dalian"), StringComparison.Ordinal);
+        Assert.Equal("13", PageHtml.Cell(PageHtml.RankingRowOf(html, "dalian"), "rank-cell"));
     }
 
     [Theory]
@@ -189,8 +189,8 @@ public sealed class RankingsPageTests(CityExchangeFactory factory)
         var rows = PageHtml.RankingRows(html);
         Assert.Equal(14, rows.Count);
         Assert.Equal(rows.Count + 1, lines.Length);
-        Assert.Equal(rows, lines.Skip(1).Select(l => l.Split(',')[1]));
-        Assert.StartsWith("Rank,City code,City,Region,Score,Social,Social rank,Culture,Culture rank,Trade,Trade rank", lines[0], StringComparison.Ordinal);
+        Assert.Equal(rows, lines.Skip(1).Select(l => l.Split(',')[3]));
+        Assert.StartsWith("Year,Demo data,Rank,City code,City (Chinese),City (English),Region,Score,Social,Social rank,Culture,Culture rank,Trade,Trade rank", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,11 +201,11 @@ public sealed class RankingsPageTests(CityExchangeFactory factory)
         var first = (await PageHtml.ApiCitiesAsync(factory, 2015))[0];
 
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("排名,城市代码,城市,地区,得分", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("年份,演示数据,排名,城市代码,城市（中文）,城市（英文）,地区,得分", lines[0], StringComparison.Ordinal);
         Assert.EndsWith("较 2014 年变化", lines[0], StringComparison.Ordinal);
         var cells = lines[1].Split(',');
-        Assert.Equal(["1", first.Code(), first.GetProperty("nameZh").GetString()!], cells[..3]);
-        Assert.Equal(first.GetProperty("score").GetDouble().ToString("F1", CultureInfo.InvariantCulture), cells[4]);
+        Assert.Equal(["2015", "是", "1", first.Code(), first.GetProperty("nameZh").GetString()!, first.GetProperty("nameEn").GetString()!], cells[..6]);
+        Assert.Equal(first.GetProperty("score").GetDouble().ToString("F1", CultureInfo.InvariantCulture), cells[7]);
         Assert.Equal(47, lines.Length);
     }
 

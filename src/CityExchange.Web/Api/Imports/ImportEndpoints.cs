@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace CityExchange.Web.Api.Imports;
 
-/// <summary>Success body of <c>PUT /api/years/{year}/indicators</c>.</summary>
-public sealed record ImportSummary(long ImportId, int Year, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings);
+/// <summary>Success body of <c>PUT /api/years/{year}/indicators</c>; <c>demoCleared</c>: the year held demo data and is no longer labelled demo.</summary>
+public sealed record ImportSummary(long ImportId, int Year, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings, bool DemoCleared);
 
 /// <summary>Error body: every problem in the file, located.</summary>
 public sealed record ImportErrorResponse(string Title, int Status, IReadOnlyList<ImportError> Errors);
@@ -74,7 +74,7 @@ public static class ImportEndpoints
             return Errors(outcome.Parsed.Errors);
         }
 
-        return Results.Ok(new ImportSummary(outcome.ImportId, year, outcome.Cities, outcome.Values, outcome.Warnings));
+        return Results.Ok(new ImportSummary(outcome.ImportId, year, outcome.Cities, outcome.Values, outcome.Warnings, outcome.DemoCleared));
     }
 
     private static async Task<IResult> ListImportsAsync(int? year, string? status, string? user, ImportHistory history, CancellationToken cancellationToken)

@@ -18,13 +18,18 @@ public sealed class IndexModel(UploadService uploads, UploadTemplates templates)
     [BindProperty(SupportsGet = true)]
     public bool Cancelled { get; set; }
 
-    public void OnGet()
+    /// <summary>The template year proposed and where a prefilled template's values come from.</summary>
+    public TemplateDefaults Templates { get; private set; } = new(DateTime.UtcNow.Year, null);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (HttpContext.Items.ContainsKey(UploadSetup.TooLargeItem))
         {
             TooLarge = true;
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         }
+
+        Templates = await templates.DefaultsAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -33,12 +38,14 @@ public sealed class IndexModel(UploadService uploads, UploadTemplates templates)
         {
             TooLarge = true;
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            Templates = await templates.DefaultsAsync(cancellationToken);
             return Page();
         }
 
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            Templates = await templates.DefaultsAsync(cancellationToken);
             return Page();
         }
 
@@ -48,10 +55,16 @@ public sealed class IndexModel(UploadService uploads, UploadTemplates templates)
         return Request.Headers.XRequestedWith == "XMLHttpRequest" ? new JsonResult(new { location }) : LocalRedirect(location);
     }
 
-    public async Task<IActionResult> OnGetTemplateAsync(int year, bool prefill, CancellationToken cancellationToken) =>
-        year is < 1900 or > 2200
-            ? BadRequest()
-            : File(await templates.TemplateAsync(year, prefill, cancellationToken), "text/csv; charset=utf-8", $"cityexchange-{year}-template.csv");
+    public async Task<IActionResult> OnGetTemplateAsync(int year, bool prefill, CancellationToken cancellationToken)
+    {
+        if (year is < 1900 or > 2200)
+        {
+            return BadRequest();
+        }
+
+        var file = await templates.TemplateAsync(year, prefill, cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
 
     public async Task<IActionResult> OnGetDictionaryAsync(CancellationToken cancellationToken) =>
         File(await templates.DictionaryAsync(cancellationToken), "text/csv; charset=utf-8", "cityexchange-indicators.csv");
