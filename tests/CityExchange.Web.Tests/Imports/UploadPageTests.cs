@@ -270,6 +270,27 @@ public sealed class UploadPageTests(CityExchangeFactory factory)
         Assert.Contains("<h2>警告</h2>", valid, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Upload_RejectedWithoutAYearIsRecordedWithNoYear_NotYearZero()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var name = $"no-year-{Guid.NewGuid():N}.csv";
+
+        var (_, html) = await browser.PreviewAsync(Encoded.Utf8("city,consulates", "beijing,1"), null, name);
+
+        Assert.Contains("data-code=\"YearMissing\"", html, StringComparison.Ordinal);
+        await using var db = factory.CreateDbContext();
+        var record = await db.Set<ImportRecord>().SingleAsync(i => i.FileName == name);
+        Assert.Equal((ImportRecord.Rejected, (int?)null), (record.Status, record.Year));
+        Assert.False(await db.Set<ImportRecord>().AnyAsync(i => i.Year == 0));
+        // The history's year filter offers no "0", its row shows a dash, and the API says null.
+        var history = await browser.GetHtmlAsync("/Imports");
+        Assert.DoesNotContain("<option value=\"0\"", history, StringComparison.Ordinal);
+        Assert.Matches($"id=\"import-{record.Id}\"[\\s\\S]*?<td class=\"num\" data-label=\"年份\">—</td>", history);
+        var listed = (await browser.Client.GetFromJsonAsync<JsonElement[]>("/api/imports"))!.Single(i => i.GetProperty("id").GetInt64() == record.Id);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("year").ValueKind);
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;
