@@ -15,6 +15,13 @@ public sealed record ImportHistoryItem(
 /// <summary>Filters of the history; null or empty means any.</summary>
 public sealed record ImportFilter(int? Year = null, string? Status = null, string? User = null);
 
+/// <summary>
+/// The live imports: for each year, the one whose values the year holds now (<see cref="Ids"/>), and the accepted
+/// imports those values came from (<see cref="Sources"/>: the live import itself, or the one a live restore restored).
+/// Restoring a source changes nothing.
+/// </summary>
+public sealed record LiveImports(IReadOnlySet<long> Ids, IReadOnlySet<long> Sources);
+
 /// <summary>A file as it was uploaded, for download.</summary>
 public sealed record UploadedFile(string FileName, byte[] Content)
 {
@@ -52,16 +59,18 @@ public sealed class ImportHistory(CityExchangeDbContext db)
 
     /// <summary>
     /// For each year, the import whose values the year holds now: its newest accepted or restored import (every
-    /// change of a year's values is one of those; a rejected file changes nothing).
+    /// change of a year's values is one of those; a rejected file changes nothing), and where those values came from.
     /// </summary>
-    public async Task<IReadOnlySet<long>> LiveIdsAsync(CancellationToken cancellationToken = default)
+    public async Task<LiveImports> LiveAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await db.Set<ImportRecord>().AsNoTracking()
+        var imports = db.Set<ImportRecord>().AsNoTracking();
+        var ids = await imports
             .Where(i => i.Year != null && (i.Status == ImportRecord.Accepted || i.Status == ImportRecord.Restored))
             .GroupBy(i => i.Year)
             .Select(g => g.Max(i => i.Id))
             .ToListAsync(cancellationToken);
-        return ids.ToHashSet();
+        var sources = await imports.Where(i => ids.Contains(i.Id)).Select(i => i.RestoredFromId ?? i.Id).ToListAsync(cancellationToken);
+        return new LiveImports(ids.ToHashSet(), sources.ToHashSet());
     }
 
     /// <summary>The file import <paramref name="id"/> was made from, as uploaded (a restore gives the restored import's); null when not kept.</summary>

@@ -28,7 +28,8 @@ public sealed record RestoreOutcome(RestoreStatus Status, long ImportId, long Re
 /// <summary>
 /// What restoring import <see cref="ImportId"/> would do, for the confirmation page: the diff of its values against
 /// the year's stored ones (null when it cannot be restored), the version of the year's data the diff was made against,
-/// whether it is already the live import of the year, and whether demo data is involved on either side.
+/// whether the year already holds its values (it is live, or a live restore restored it), and whether demo data is
+/// involved on either side.
 /// </summary>
 public sealed record RestorePreview(
     RestoreStatus Status, long ImportId, int? Year, string FileName, DateTime CreatedAt, string User, bool IsLive, bool InvolvesDemo,
@@ -131,9 +132,9 @@ public sealed class IndicatorImportService(
         var stored = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Year == year)
             .Select(v => new ParsedValue(v.CityCode, v.IndicatorCode, v.Value, v.SourceNote))
             .ToListAsync(cancellationToken);
-        var live = await history.LiveIdsAsync(cancellationToken);
+        var live = await history.LiveAsync(cancellationToken);
         return new RestorePreview(
-            RestoreStatus.Restored, source.Id, year, source.FileName, DateTime.SpecifyKind(source.CreatedAt, DateTimeKind.Utc), source.User, live.Contains(source.Id),
+            RestoreStatus.Restored, source.Id, year, source.FileName, DateTime.SpecifyKind(source.CreatedAt, DateTimeKind.Utc), source.User, live.Sources.Contains(source.Id),
             source.IsDemo || dataYear?.IsDemo == true, new YearVersion(dataYear?.Version),
             ImportReview.Diff(ValueSnapshot.Read(source.Snapshot), stored), reference);
     }

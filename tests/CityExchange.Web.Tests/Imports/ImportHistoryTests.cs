@@ -204,6 +204,11 @@ public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
         // Every year has its own live import: 2013's seeded one and 2057's are both marked on the unfiltered history.
         Assert.Contains(restored, LiveRows(await browser.GetHtmlAsync("/Imports")));
         Assert.Contains("当前生效", afterRestore, StringComparison.Ordinal);
+        // The year holds the first import's values again: restoring it would change nothing, so only the second offers it.
+        Assert.DoesNotContain($"href=\"/Imports/Restore/{first}\"", afterRestore, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Imports/Restore/{second}\"", afterRestore, StringComparison.Ordinal);
+        Assert.Contains("id=\"restore-live\"", await browser.GetHtmlAsync($"/Imports/Restore/{first}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"restore-live\"", await browser.GetHtmlAsync($"/Imports/Restore/{second}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,15 +216,14 @@ public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
     {
         // GB18030 as Excel on Chinese Windows writes it, with a Chinese file name: the bytes must come back unchanged.
         var sent = Encoded.Gb18030("城市,consulates,source", "北京,61,北京统计年鉴");
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var (path, preview) = await browser.PreviewAsync(sent, 2058, "原始数据-2058.csv");
+        using var confirmed = await browser.ConfirmAsync(path, preview);
+        var id = long.Parse(Done().Match(confirmed.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var client = factory.CreateClientWithToken();
-        using var put = new HttpRequestMessage(HttpMethod.Put, Api(2058)) { Content = Csv.Bytes(sent) };
-        put.Headers.Add("X-File-Name", "原始数据-2058.csv");
-        using var stored = await client.SendAsync(put);
-        var id = (await stored.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetInt64();
         await PutAsync(client, 2058, "city,consulates", "beijing,1");
         var restore = (await (await client.PostAsync(new Uri($"/api/imports/{id}/restore", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("importId").GetInt64();
-        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
         var rejectedFile = Encoded.Utf8("city,consulates", "Gotham,x");
         await browser.PreviewAsync(rejectedFile, 2058, "rejected-2058.csv");
         await using var db = factory.CreateDbContext();
@@ -421,6 +425,9 @@ public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
 
     [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]*)\"")]
     private static partial Regex VersionInput();
+
+    [GeneratedRegex("[?&]done=(\\d+)")]
+    private static partial Regex Done();
 
     /// <summary>Counts SaveChanges once armed and throws on the second: mid-transaction, after the year row was updated.</summary>
     private sealed class FailOnSecondSaveInterceptor : SaveChangesInterceptor

@@ -20,8 +20,8 @@ public sealed class IndexModel(ImportHistory history) : PageModel
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    /// <summary>For each year, the import whose values it holds now.</summary>
-    public IReadOnlySet<long> Live { get; private set; } = new HashSet<long>();
+    /// <summary>For each year, the import whose values it holds now, and where they came from.</summary>
+    public LiveImports Live { get; private set; } = new(new HashSet<long>(), new HashSet<long>());
 
     public int Total { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class IndexModel(ImportHistory history) : PageModel
         Items = await history.ListAsync(filter, (Query.Page - 1) * PageSize, PageSize, cancellationToken);
         Users = await history.UsersAsync(cancellationToken);
         Years = await history.YearsAsync(cancellationToken);
-        Live = await history.LiveIdsAsync(cancellationToken);
+        Live = await history.LiveAsync(cancellationToken);
     }
 
     /// <summary>The file import <paramref name="id"/> was made from, byte for byte as uploaded.</summary>
