@@ -1,14 +1,44 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CityExchange.Core.Csv;
 
-/// <summary>Cell conventions shared by every upload: missing-value tokens and invariant-culture numbers.</summary>
+/// <summary>Cell conventions shared by every upload: missing-value tokens, full-width forms and invariant-culture numbers.</summary>
 public static partial class CsvNumbers
 {
     private static readonly HashSet<string> MissingTokens = new(StringComparer.OrdinalIgnoreCase) { "", "NA", "N/A", "-", "—", "–" };
 
     public static bool IsMissing(string? cell) => cell is null || MissingTokens.Contains(cell.Trim());
+
+    /// <summary>
+    /// A numeric cell with its full-width characters (１２３, １，２３４, ．, ＮＡ — what a Chinese input method types)
+    /// written in their ASCII forms, by Unicode NFKC applied to the full-width forms U+FF01–U+FF5E and the ideographic
+    /// space only. NFKC over the whole cell would also read "10²" as 102 and "①" as 1, turning a typing slip into a
+    /// wrong value instead of an error. For numeric cells only: names and notes are kept as written.
+    /// </summary>
+    public static string NormaliseWidth(string cell)
+    {
+        if (!cell.Any(IsFullWidth))
+        {
+            return cell;
+        }
+
+        var builder = new StringBuilder(cell.Length);
+        foreach (var c in cell)
+        {
+            if (IsFullWidth(c))
+            {
+                builder.Append(c.ToString().Normalize(NormalizationForm.FormKC));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>
     /// Parses an invariant-culture number. Thousands separators are accepted only in proper groups of three
@@ -32,6 +62,8 @@ public static partial class CsvNumbers
                    CultureInfo.InvariantCulture, out value)
                && double.IsFinite(value);
     }
+
+    private static bool IsFullWidth(char c) => c is (>= '\uFF01' and <= '\uFF5E') or '\u3000';
 
     [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex GroupedNumber();

@@ -5,8 +5,12 @@ namespace CityExchange.Core.Csv;
 /// <summary>One parsed cell: the raw text, its value (null when missing or invalid) and an optional source note.</summary>
 public sealed record ParsedCell(string IndicatorCode, string Raw, double? Value, string? Source, bool IsValid);
 
-/// <summary>One data row: the line it starts on, the city it names (null when unknown) and its cells.</summary>
-public sealed record ParsedRow(int Line, string CityText, City? City, IReadOnlyList<ParsedCell> Cells);
+/// <summary>
+/// One data row: the line it starts on, the city it names (null when unknown), its cells, and the row's note from the
+/// <c>source</c> column (each cell's <see cref="ParsedCell.Source"/> is that note unless a <c>source:&lt;indicator&gt;</c>
+/// column gives its own).
+/// </summary>
+public sealed record ParsedRow(int Line, string CityText, City? City, IReadOnlyList<ParsedCell> Cells, string? Source = null);
 
 /// <summary>A value ready to store.</summary>
 public sealed record ParsedValue(string CityCode, string IndicatorCode, double Value, string? Source);
@@ -32,6 +36,12 @@ public sealed class IndicatorCsv
     public required IReadOnlyList<ParsedRow> Rows { get; init; }
 
     public required IReadOnlyList<CsvIssue> Errors { get; init; }
+
+    /// <summary>
+    /// What the parser changed without it being an error, located like an error: numeric cells typed in full-width
+    /// characters (code <c>FullWidthNormalised</c>; <see cref="CsvIssue.Value"/> is the cell as written), in file order.
+    /// </summary>
+    public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
 
     public bool IsValid => Errors.Count == 0;
 

@@ -9,6 +9,7 @@ namespace CityExchange.Core.Csv;
 /// Parses a yearly indicator file: a <c>city</c> column (code, Chinese or English name), indicator columns
 /// (codes, any subset, any order), an optional <c>year</c> column, and optional source notes in a <c>source</c>
 /// column or <c>source:&lt;indicator&gt;</c> columns. Every problem is reported with its row, column and value.
+/// Numeric cells (values and the year) may be typed in full-width characters; each one read that way is a notice.
 /// </summary>
 public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirectory cities)
 {
@@ -20,6 +21,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
     public IndicatorCsv Parse(ReadOnlySpan<byte> content, int? expectedYear, int maxRows = CsvTable.DefaultMaxRows)
     {
         var errors = new List<CsvIssue>();
+        var notices = new List<CsvIssue>();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
@@ -76,7 +78,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
             if (layout.YearColumn >= 0)
             {
-                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors) ?? fileYear;
+                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, notices) ?? fileYear;
             }
 
             var rowSource = layout.SourceColumn >= 0 ? Cell(layout.SourceColumn) : string.Empty;
@@ -85,10 +87,10 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             {
                 var raw = Cell(column);
                 var source = sourceColumn >= 0 && Cell(sourceColumn).Length > 0 ? Cell(sourceColumn) : rowSource;
-                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors));
+                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors, notices));
             }
 
-            rows.Add(new ParsedRow(record.Line, cityText, city, cells));
+            rows.Add(new ParsedRow(record.Line, cityText, city, cells, rowSource.Length == 0 ? null : rowSource));
         }
 
         if (errors.Count == 0 && rows.Count > 0 && rows.All(r => r.Cells.All(c => c.Value is null)))
@@ -111,10 +113,11 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             IndicatorHeaders = [.. layout.Indicators.Select(i => table.Header[i.Column])],
             Rows = rows,
             Errors = [.. errors.OrderBy(e => e.Row)],
+            Notices = notices,
         };
     }
 
-    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, List<CsvIssue> errors)
+    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, List<CsvIssue> errors, List<CsvIssue> notices)
     {
         if (source is { Length: > MaxSourceLength })
         {
@@ -122,12 +125,15 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             return new ParsedCell(code, raw, null, null, false);
         }
 
-        if (CsvNumbers.IsMissing(raw))
+        // Normalised here, after the file is split into cells, so full-width text in names and notes stays as written.
+        var text = CsvNumbers.NormaliseWidth(raw);
+        if (CsvNumbers.IsMissing(text))
         {
+            NoteWidth(line, column, raw, text, notices);
             return new ParsedCell(code, raw, null, source, true);
         }
 
-        if (!CsvNumbers.TryParse(raw, out var value))
+        if (!CsvNumbers.TryParse(text, out var value))
         {
             errors.Add(CsvTable.Issue(line, column, raw, MessageKey.NotANumber, raw));
             return new ParsedCell(code, raw, null, source, false);
@@ -139,11 +145,13 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             return new ParsedCell(code, raw, null, source, false);
         }
 
+        NoteWidth(line, column, raw, text, notices);
         return new ParsedCell(code, raw, value, source, true);
     }
 
-    private static int? CheckYear(int line, string column, string text, int? expected, List<CsvIssue> errors)
+    private static int? CheckYear(int line, string column, string raw, int? expected, List<CsvIssue> errors, List<CsvIssue> notices)
     {
+        var text = CsvNumbers.NormaliseWidth(raw);
         if (CsvNumbers.IsMissing(text))
         {
             return null;
@@ -151,17 +159,27 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2200)
         {
-            errors.Add(CsvTable.Issue(line, column, text, MessageKey.YearInvalid, text));
+            errors.Add(CsvTable.Issue(line, column, raw, MessageKey.YearInvalid, raw));
             return null;
         }
 
         if (expected is { } y && y != year)
         {
-            errors.Add(CsvTable.Issue(line, column, text, MessageKey.YearMismatch, year, y));
+            errors.Add(CsvTable.Issue(line, column, raw, MessageKey.YearMismatch, year, y));
             return null;
         }
 
+        NoteWidth(line, column, raw, text, notices);
         return year;
+    }
+
+    /// <summary>Records that a cell was read from full-width characters (only for a cell that was then accepted).</summary>
+    private static void NoteWidth(int line, string column, string raw, string text, List<CsvIssue> notices)
+    {
+        if (raw != text)
+        {
+            notices.Add(CsvTable.Issue(line, column, raw, MessageKey.FullWidthNormalised, raw, text.Trim()));
+        }
     }
 
     private HeaderLayout ReadHeader(string[] header, List<CsvIssue> errors)

@@ -74,4 +74,6 @@ public static class MessageKey
     public const string ValueJumpDown = nameof(ValueJumpDown);
 
     public const string LowCoverage = nameof(LowCoverage);
+
+    public const string FullWidthNormalised = nameof(FullWidthNormalised);
 }

@@ -53,6 +53,14 @@ public sealed record RankBounds(int Points, double Step, RankRange[] Cities);
 public static class RankUncertainty
 {
     /// <summary>
+    /// The least weight a domain with a positive nominal weight gets in a sample. A Dirichlet weight is never 0, but
+    /// one below ~1e-308 is 0 in a double; kept at this floor instead, a city without a score in the domains that took
+    /// (nearly) all the weight is still scored from its others, as under any positive weights. Too small to move the
+    /// score of a city that has the dominant domains.
+    /// </summary>
+    public const double MinimumWeight = 1e-300;
+
+    /// <summary>
     /// Runs the analysis. <paramref name="domainScoreSets"/> are domain-major arrays (4 × <paramref name="cityCount"/>),
     /// one per normalisation alternative; the first gives the nominal rank.
     /// </summary>
@@ -99,6 +107,7 @@ public static class RankUncertainty
         var keys = new double[n];
         var order = new int[n];
         var weights = new double[Domains.Count];
+        var logGamma = new double[positive.Count];
         var sampled = new double[n][];
         for (var c = 0; c < n; c++)
         {
@@ -121,11 +130,7 @@ public static class RankUncertainty
                 }
                 else
                 {
-                    var draw = Dirichlet.Sample(random, alpha);
-                    for (var k = 0; k < draw.Length; k++)
-                    {
-                        weights[positive[k]] = draw[k];
-                    }
+                    SampleDirichlet(random, alpha, positive, logGamma, weights);
                 }
             }
             else
@@ -134,6 +139,11 @@ public static class RankUncertainty
                 {
                     weights[d] = nominal[d] * (1 - options.UniformSpread + (2 * options.UniformSpread * random.NextDouble()));
                 }
+            }
+
+            foreach (var d in positive)
+            {
+                weights[d] = Math.Max(weights[d], MinimumWeight);
             }
 
             AggregateAll(set, n, weights, aggregation, overall);
@@ -234,6 +244,43 @@ public static class RankUncertainty
         }
 
         return new RankBounds(points, 1.0 / units, cities);
+    }
+
+    /// <summary>
+    /// One Dirichlet(α) draw, written to <paramref name="weights"/> at the <paramref name="positive"/> domains. The gamma
+    /// variates are drawn exactly as MathNet's <see cref="MathNet.Numerics.Distributions.Dirichlet.Sample(System.Random, double[])"/> draws them (the same
+    /// random numbers, so the same samples), but kept as logarithms and normalised from the largest: for a small
+    /// concentration, Gamma(α) ≈ U^(1/α) underflows to 0 in every domain and the sum-normalisation is 0/0 = NaN.
+    /// </summary>
+    private static void SampleDirichlet(System.Random random, double[] alpha, List<int> positive, double[] logGamma, double[] weights)
+    {
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < alpha.Length; k++)
+        {
+            // For α < 1, Gamma(α) = Gamma(α + 1) · U^(1/α) (Marsaglia and Tsang, 2000), U drawn first as MathNet does.
+            logGamma[k] = alpha[k] < 1
+                ? (Math.Log(random.NextDouble()) / alpha[k]) + Math.Log(Gamma.Sample(random, alpha[k] + 1, 1))
+                : Math.Log(Gamma.Sample(random, alpha[k], 1));
+            max = Math.Max(max, logGamma[k]);
+        }
+
+        // Every U = 0 exactly (probability ~2⁻⁵³ each): no direction at all; the floor below then weighs all equally.
+        if (double.IsNegativeInfinity(max))
+        {
+            max = 0;
+        }
+
+        // The largest term is e⁰ = 1, so the sum is at least 1 and never 0/0.
+        var sum = 0.0;
+        for (var k = 0; k < alpha.Length; k++)
+        {
+            sum += Math.Exp(logGamma[k] - max);
+        }
+
+        for (var k = 0; k < alpha.Length; k++)
+        {
+            weights[positive[k]] = sum > 0 ? Math.Exp(logGamma[k] - max) / sum : 0;
+        }
     }
 
     private static void AggregateAll(double[] domainScores, int n, double[] weights, AggregationMethod aggregation, double[] overall)

@@ -17,10 +17,26 @@ public enum RestoreStatus
     Restored,
     NotFound,
     NotAccepted,
+
+    /// <summary>The year's data changed since the version the caller saw (the confirmation page's diff is stale).</summary>
+    Conflict,
 }
 
 /// <summary>What a restore did: the new history record (status restored) or why nothing happened.</summary>
 public sealed record RestoreOutcome(RestoreStatus Status, long ImportId, long RestoredFromId, int Year, int Values);
+
+/// <summary>
+/// What restoring import <see cref="ImportId"/> would do, for the confirmation page: the diff of its values against
+/// the year's stored ones (null when it cannot be restored), the version of the year's data the diff was made against,
+/// whether the year already holds its values (it is live, or a live restore restored it), and whether demo data is
+/// involved on either side.
+/// </summary>
+public sealed record RestorePreview(
+    RestoreStatus Status, long ImportId, int? Year, string FileName, DateTime CreatedAt, string User, bool IsLive, bool InvolvesDemo,
+    YearVersion Version, ValueDiff? Diff, IndexReference Reference)
+{
+    public bool CanRestore => Status == RestoreStatus.Restored && Diff is not null;
+}
 
 /// <summary>
 /// Replaces a year's indicator values in one transaction, and records every attempt in the import history.
@@ -29,6 +45,7 @@ public sealed record RestoreOutcome(RestoreStatus Status, long ImportId, long Re
 public sealed class IndicatorImportService(
     CityExchangeDbContext db,
     ReferenceCache referenceCache,
+    ImportHistory history,
     TimeProvider clock,
     ILogger<IndicatorImportService> logger)
 {
@@ -60,24 +77,27 @@ public sealed class IndicatorImportService(
         return new ImportOutcome(record.Id, parsed, values.Select(v => v.CityCode).Distinct().Count(), values.Count, warnings, demoCleared);
     }
 
-    /// <summary>Puts back the values an accepted import produced, recorded as a new import with status restored.</summary>
-    public async Task<RestoreOutcome> RestoreAsync(long importId, string user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Puts back the values an accepted import produced, recorded as a new import with status restored. With
+    /// <paramref name="expected"/>, only if the year's data is still at that version (else <see cref="RestoreStatus.Conflict"/>).
+    /// </summary>
+    public async Task<RestoreOutcome> RestoreAsync(long importId, string user, YearVersion? expected = null, CancellationToken cancellationToken = default)
     {
-        var source = await db.Set<ImportRecord>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        var source = await RestorableAsync(importId, cancellationToken);
         if (source is null)
         {
             return new RestoreOutcome(RestoreStatus.NotFound, 0, importId, 0, 0);
         }
 
-        if (source.Status != ImportRecord.Accepted || source.Snapshot is null)
+        if (source.Status != ImportRecord.Accepted || source.Snapshot is null || source.Year is not { } year)
         {
-            return new RestoreOutcome(RestoreStatus.NotAccepted, 0, importId, source.Year, 0);
+            return new RestoreOutcome(RestoreStatus.NotAccepted, 0, importId, source.Year ?? 0, 0);
         }
 
         var values = ValueSnapshot.Read(source.Snapshot);
         var record = new ImportRecord
         {
-            Year = source.Year,
+            Year = year,
             Status = ImportRecord.Restored,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             User = user,
@@ -89,12 +109,43 @@ public sealed class IndicatorImportService(
             Snapshot = source.Snapshot,
             IsDemo = source.IsDemo,
         };
-        await ReplaceYearAsync(source.Year, values, source.IsDemo, record, expected: null, cancellationToken);
+        if (!await ReplaceYearAsync(year, values, source.IsDemo, record, expected, cancellationToken))
+        {
+            return new RestoreOutcome(RestoreStatus.Conflict, 0, source.Id, year, 0);
+        }
+
         LogImport(record);
-        return new RestoreOutcome(RestoreStatus.Restored, record.Id, source.Id, source.Year, values.Count);
+        return new RestoreOutcome(RestoreStatus.Restored, record.Id, source.Id, year, values.Count);
     }
 
-    internal ImportRecord NewRecord(int year, string fileName, string user, byte[] content, IndicatorCsv parsed) => new()
+    /// <summary>What restoring import <paramref name="importId"/> would change in its year now; null when there is no such import.</summary>
+    public async Task<RestorePreview?> PreviewRestoreAsync(long importId, CancellationToken cancellationToken = default)
+    {
+        var source = await RestorableAsync(importId, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var reference = await referenceCache.GetAsync(db, cancellationToken);
+        if (source.Status != ImportRecord.Accepted || source.Snapshot is null || source.Year is not { } year)
+        {
+            return new RestorePreview(RestoreStatus.NotAccepted, source.Id, source.Year, source.FileName, source.CreatedAt, source.User,
+                IsLive: false, source.IsDemo, new YearVersion(null), Diff: null, reference);
+        }
+
+        var dataYear = await db.Set<DataYear>().AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        var stored = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Year == year)
+            .Select(v => new ParsedValue(v.CityCode, v.IndicatorCode, v.Value, v.SourceNote))
+            .ToListAsync(cancellationToken);
+        var live = await history.LiveAsync(cancellationToken);
+        return new RestorePreview(
+            RestoreStatus.Restored, source.Id, year, source.FileName, DateTime.SpecifyKind(source.CreatedAt, DateTimeKind.Utc), source.User, live.Sources.Contains(source.Id),
+            source.IsDemo || dataYear?.IsDemo == true, new YearVersion(dataYear?.Version),
+            ImportReview.Diff(ValueSnapshot.Read(source.Snapshot), stored), reference);
+    }
+
+    internal ImportRecord NewRecord(int? year, string fileName, string user, byte[] content, IndicatorCsv parsed) => new()
     {
         Year = year,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -103,6 +154,7 @@ public sealed class IndicatorImportService(
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
         Rows = parsed.Rows.Count,
         Errors = parsed.Errors.Count,
+        OriginalFile = Gzip.Compress(content),
     };
 
     internal static void MarkAccepted(ImportRecord record, IReadOnlyList<ParsedValue> values)
@@ -170,6 +222,16 @@ public sealed class IndicatorImportService(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>An import with what a restore needs, without its original file (up to 10 MB, not needed here).</summary>
+    private Task<ImportRecord?> RestorableAsync(long importId, CancellationToken cancellationToken) =>
+        db.Set<ImportRecord>().AsNoTracking().Where(i => i.Id == importId)
+            .Select(i => new ImportRecord
+            {
+                Id = i.Id, Year = i.Year, Status = i.Status, CreatedAt = i.CreatedAt, User = i.User, FileName = i.FileName,
+                Sha256 = i.Sha256, Rows = i.Rows, Snapshot = i.Snapshot, IsDemo = i.IsDemo,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
 
     private static List<RankingWarning> Warnings(IndexReference reference, List<ParsedValue> values)
     {

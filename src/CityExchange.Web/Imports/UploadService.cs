@@ -62,8 +62,8 @@ public sealed class UploadService(
         var parsed = reference.CreateParser().Parse(request.Content, request.Year);
         if (!parsed.IsValid)
         {
-            // A rejected upload is history at once; its preview only shows the errors.
-            await imports.RecordRejectedAsync(imports.NewRecord(parsed.Year ?? 0, request.FileName, request.User, request.Content, parsed), cancellationToken);
+            // A rejected upload is history at once (with no year when none could be read); its preview only shows the errors.
+            await imports.RecordRejectedAsync(imports.NewRecord(parsed.Year, request.FileName, request.User, request.Content, parsed), cancellationToken);
         }
 
         var pending = new PendingImport

@@ -28,4 +28,16 @@ public static class Localized
     /// <summary>A raw value with group separators and up to two decimals; a dash when missing.</summary>
     public static string Value(double? value) =>
         value is { } v && !double.IsNaN(v) ? v.ToString("#,##0.##", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>A value as stored, every decimal kept (up to ten), with group separators; a dash when missing.</summary>
+    public static string ExactValue(double? value) =>
+        value is { } v && !double.IsNaN(v) ? v.ToString("#,##0.##########", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>The name of the city with this code or name, or the text itself when the directory does not know it.</summary>
+    public static string CityName(CityDirectory cities, string? code) =>
+        code is not null && cities.TryResolve(code, out var city) ? Name(city) : code ?? "";
+
+    /// <summary>The name of the indicator with this code, or the code itself when the framework does not know it.</summary>
+    public static string IndicatorName(IndicatorFramework framework, string? code) =>
+        code is not null && framework.TryGet(code, out var indicator) ? Name(indicator) : code ?? "";
 }

@@ -2,8 +2,10 @@ using System.Net;
 using CityExchange.Web.Security;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
+using Serilog.Events;
 
 namespace CityExchange.Web.Operability;
 
@@ -72,11 +74,52 @@ public static class DeploymentSetup
         return proxy.Enabled ? app.UseForwardedHeaders() : app;
     }
 
-    /// <summary>One log event per request, with the client address and the user (never headers, cookies, query strings or bodies).</summary>
-    public static IApplicationBuilder UseCityExchangeRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, context) =>
+    /// <summary>
+    /// One log event per request, with the client address and the user (never headers, cookies, query strings or
+    /// bodies). A request the client gave up on (Explore cancels its fetch as a slider moves) is one Information event
+    /// saying so, status 499, not an error with a stack trace: the client is gone, nothing failed.
+    /// </summary>
+    public static IApplicationBuilder UseCityExchangeRequestLogging(this IApplicationBuilder app)
+    {
+        app.UseSerilogRequestLogging(options =>
         {
-            diagnostics.Set("ClientIp", RateLimits.ClientAddress(context));
-            diagnostics.Set("User", context.User.Identity?.Name ?? "anonymous");
+            // The default template, with "responded" made a property so a cancelled request can say so instead.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {Outcome:l} {StatusCode} in {Elapsed:0.0000} ms";
+            options.GetLevel = (context, _, exception) =>
+                ClientCancelled(context) ? LogEventLevel.Information
+                : exception is not null || context.Response.StatusCode > 499 ? LogEventLevel.Error
+                : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                diagnostics.Set("Outcome", ClientCancelled(context) ? "was cancelled by the client, status" : "responded");
+                diagnostics.Set("ClientIp", RateLimits.ClientAddress(context));
+                diagnostics.Set("User", context.User.Identity?.Name ?? "anonymous");
+            };
         });
+
+        // Inside the request log: the exception a cancelled request unwinds with ends here (as ASP.NET Core's own
+        // exception handler treats it: an OperationCanceledException or IOException once the request is aborted), so
+        // the request log sees a 499 and no error page is rendered for a client that is not there.
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+            {
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                }
+            }
+        });
+    }
+
+    private static bool ClientCancelled(HttpContext context) => context.RequestAborted.IsCancellationRequested;
 }

@@ -2,7 +2,8 @@ namespace CityExchange.Web.Store;
 
 /// <summary>
 /// One upload or restore, accepted or rejected. Never deleted. An accepted import keeps the values it produced
-/// (<see cref="Snapshot"/>, gzip-compressed CSV) so a year can be restored to that state.
+/// (<see cref="Snapshot"/>, gzip-compressed CSV) so a year can be restored to that state; an upload keeps the file as
+/// it was sent (<see cref="OriginalFile"/>) so editors can download it from the history.
 /// </summary>
 public sealed class ImportRecord
 {
@@ -12,7 +13,8 @@ public sealed class ImportRecord
 
     public long Id { get; set; }
 
-    public int Year { get; set; }
+    /// <summary>Null for a rejected file whose year could not be read (none chosen and none valid in the file).</summary>
+    public int? Year { get; set; }
 
     public string Status { get; set; } = Accepted;
 
@@ -34,6 +36,12 @@ public sealed class ImportRecord
     public long? RestoredFromId { get; set; }
 
     public byte[]? Snapshot { get; set; }
+
+    /// <summary>
+    /// The uploaded bytes, gzip-compressed (at most the 10 MB upload limit before compression). Null for a restore
+    /// (its file is the restored import's) and for imports recorded before files were kept.
+    /// </summary>
+    public byte[]? OriginalFile { get; set; }
 
     /// <summary>True when the values are synthetic demo data (the bundled demo years); a restore keeps the flag.</summary>
     public bool IsDemo { get; set; }

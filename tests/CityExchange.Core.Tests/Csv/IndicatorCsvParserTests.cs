@@ -241,6 +241,109 @@ public sealed class IndicatorCsvParserTests
             result.Errors.Select(e => e.Code));
     }
 
+    [Theory]
+    [InlineData("１２３", 123)]
+    [InlineData("\"１，２３４\"", 1234)]
+    [InlineData("１，２３４", 1234)]
+    [InlineData("１２．５", 12.5)]
+    [InlineData("12．5", 12.5)]
+    [InlineData("＋７", 7)]
+    [InlineData("１ｅ３", 1000)]
+    public void Parse_FullWidthDigitsAndSeparatorsInANumericCellAreRead(string cell, double expected)
+    {
+        var result = Parse(CsvFile.Utf8("city,passports", $"beijing,{cell}"));
+
+        Assert.True(result.IsValid, string.Join(" | ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(expected, Assert.Single(result.Values).Value);
+    }
+
+    [Theory]
+    [InlineData("ＮＡ")]
+    [InlineData("－")]
+    public void Parse_FullWidthMissingTokensAreMissing(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,consulates,intl_orgs", $"beijing,{cell},2"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal("intl_orgs", Assert.Single(result.Values).IndicatorCode);
+    }
+
+    [Fact]
+    public void Parse_FullWidthMinusIsStillNegative() =>
+        Assert.Equal("－５", SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,－５")), MessageKey.Negative).Value);
+
+    [Theory]
+    [InlineData("10²")]
+    [InlineData("①")]
+    [InlineData("½")]
+    public void Parse_OtherCompatibilityCharactersAreNotNumbers(string cell)
+    {
+        // NFKC would read these as 102, 1 and 1⁄2: only the full-width forms are normalised, so they stay errors.
+        Assert.Equal(cell, SingleError(Parse(CsvFile.Utf8("city,odi", $"beijing,{cell}")), MessageKey.NotANumber).Value);
+    }
+
+    [Fact]
+    public void Parse_FullWidthYearIsRead()
+    {
+        var result = Parse(CsvFile.Utf8("city,year,odi", "beijing,２０２１,4"), year: null);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(2021, result.Year);
+    }
+
+    [Fact]
+    public void Parse_FullWidthTextOutsideNumericCellsIsKeptAsWritten()
+    {
+        var result = Parse(CsvFile.Utf8("city,odi,source", "beijing,１２,统计年鉴（２０１７）第１２页"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(new ParsedValue("beijing", "odi", 12, "统计年鉴（２０１７）第１２页"), Assert.Single(result.Values));
+    }
+
+    [Fact]
+    public void Parse_EachNumericCellReadFromFullWidthCharactersIsANotice()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            var result = Parse(CsvFile.Utf8("city,year,odi,passports,source", "beijing,２０２０,\"１，２３４\",5,统计（２０１７）", "上海,2020,ＮＡ,６,"), year: null);
+
+            Assert.True(result.IsValid);
+            Assert.Equal(
+                [(2, "year", "２０２０"), (2, "odi", "１，２３４"), (3, "odi", "ＮＡ"), (3, "passports", "６")],
+                result.Notices.Select(n => (n.Row, n.Column!, n.Value!)));
+            Assert.All(result.Notices, n => Assert.Equal(MessageKey.FullWidthNormalised, n.Code));
+            Assert.Equal("'１，２３４' is written in full-width characters; read as 1,234.", result.Notices[1].Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Parse_AFullWidthCellThatIsStillNoNumberIsAnErrorNotANotice()
+    {
+        var result = Parse(CsvFile.Utf8("city,odi", "beijing,１２ａ"));
+
+        Assert.Equal("１２ａ", SingleError(result, MessageKey.NotANumber).Value);
+        Assert.Empty(result.Notices);
+    }
+
+    [Fact]
+    public void Parse_AnAsciiFileHasNoNotices() =>
+        Assert.Empty(Parse(CsvFile.Utf8("city,year,odi,source", "beijing,2020,\"1,234\",（全角括号）")).Notices);
+
+    [Fact]
+    public void Parse_RowSourceIsKeptOnTheRowAsWellAsOnEachCell()
+    {
+        var row = Assert.Single(Parse(CsvFile.Utf8("city,odi,consulates,source,source:odi", "beijing,4,1,yearbook,MOFCOM")).Rows);
+
+        Assert.Equal("yearbook", row.Source);
+        Assert.Equal(["MOFCOM", "yearbook"], row.Cells.Select(c => c.Source));
+    }
+
     [Fact]
     public void Parse_MessagesFollowTheUiCulture()
     {

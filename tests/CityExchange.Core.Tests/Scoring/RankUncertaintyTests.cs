@@ -87,6 +87,36 @@ public sealed class RankUncertaintyTests
         Assert.True(double.IsNaN(result[1].Median));
     }
 
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.003)]
+    [InlineData(1e-9)]
+    public void Run_TinyConcentrationGivesRankedIntervalsNotNaN(double concentration)
+    {
+        var options = new UncertaintyOptions { Samples = 20000, Concentration = concentration };
+
+        var result = RankUncertainty.Run([Domains], 3, Equal, AggregationMethod.Arithmetic, options);
+
+        // Every gamma draw underflows here; the draws then put (nearly) all the weight on one domain. City 0 is first
+        // when social or culture gets it and last otherwise; city 2 is second whatever the weights.
+        Assert.Equal(new RankInterval(1, 2, 2, 2), result[2]);
+        Assert.Equal((1, 3), (result[0].P05, result[0].P95));
+        Assert.Equal((1, 3), (result[1].P05, result[1].P95));
+        Assert.All(result, r => Assert.True(r.Median is 1 or 2 or 3, $"median {r.Median}"));
+    }
+
+    [Fact]
+    public void Run_TinyConcentrationScoresACityMissingTheDominantDomainFromTheOthers()
+    {
+        // City 1 has no social score; with κ = 0.001 a draw can leave every other domain a weight too small for a double.
+        double[] domains = [90, double.NaN, 10, 60, 10, 60, 10, 60];
+
+        var result = RankUncertainty.Run([domains], 2, Equal, AggregationMethod.Arithmetic, new UncertaintyOptions { Samples = 5000, Concentration = 0.001 });
+
+        Assert.All(result, r => Assert.False(double.IsNaN(r.Median) || double.IsNaN(r.P05) || double.IsNaN(r.P95)));
+        Assert.Equal((1, 2), (result[0].P05, result[0].P95));
+    }
+
     [Fact]
     public void Bounds_FindsTheBestAndWorstRankWithinTheWeightBox()
     {

@@ -6,7 +6,8 @@ namespace CityExchange.E2E.Tests.Flows;
 
 /// <summary>
 /// An editor uploads a year in the browser: errors are shown in the preview and nothing is stored; a fixed file is
-/// confirmed and the ranking changes; an earlier import is restored. Each test writes its own year (2100–2110).
+/// confirmed and the ranking changes; an earlier import is restored after a diff, and its file downloaded again; the
+/// history fits a 375 px screen. Each test writes its own year (2100–2110).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class UploadFlowTests(BrowserFixture browser)
@@ -80,30 +81,131 @@ public sealed class UploadFlowTests(BrowserFixture browser)
     }
 
     [SkippableFact]
-    public async Task RestoringAnEarlierImport_PutsTheYearsValuesAndRankingBack()
+    public async Task UploadingFullWidthNumbers_ThePreviewNamesEachCellRead_InBothLanguagesAndAt375Pixels()
+    {
+        const int Year = 2108;
+        await using var session = await browser.OpenAsEditorAsync("upload-full-width");
+        var file = IndicatorFile.DemoValues(Year).WithCell("beijing", "consulates", "６１").WithCell("shanghai", "odi", "１２．５");
+
+        await UploadAsync(session, Year, file, "full-width.csv", culture: "zh-CN");
+
+        Assert.Equal(0, await session.Page.Locator("#upload-errors").CountAsync());
+        Assert.Equal(2, await session.Page.Locator("#width-notices li").CountAsync());
+        Assert.Contains("“６１”为全角字符，已按 61 读取。", await session.Page.InnerTextAsync("#width-notices"), StringComparison.Ordinal);
+        Assert.Equal(["原文 ６１", "原文 １２．５"], await session.TextsAsync("table.preview .cell-note"));
+        await session.ScreenshotAsync();
+        await Translation.AssertCompleteAsync(session, "zh-CN");
+        await session.AssertNoSeriousAccessibilityViolationAsync();
+        await session.Page.ClickAsync(".lang-switch a[lang='en']");
+        await session.Page.WaitForURLAsync(url => url.Contains("culture=en", StringComparison.Ordinal));
+        Assert.Contains("'６１' is written in full-width characters; read as 61.", await session.Page.InnerTextAsync("#width-notices"), StringComparison.Ordinal);
+        await Translation.AssertCompleteAsync(session, "en");
+        await session.Page.SetViewportSizeAsync(375, 812);
+        await session.ScreenshotAsync(fullPage: true);
+        await session.AssertFitsViewportWidthAsync();
+
+        await ConfirmAsync(session);
+        session.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task RestoringAnEarlierUpload_ShowsTheDiffFirst_MovesTheLiveMark_AndTheUploadedFileComesBackByteForByte()
     {
         const int Year = 2104;
-        var original = await browser.PutIndicatorsAsync(Year, IndicatorFile.DemoValues(Year), "original.csv");
-        var originalRank = await RankAsync(Year, Climber);
-        await browser.PutIndicatorsAsync(Year, IndicatorFile.DemoValues(Year).WithCityLeading(Climber), "changed.csv");
-        Assert.Equal(1, await RankAsync(Year, Climber));
+        var original = IndicatorFile.DemoValues(Year);
+        var originalBytes = original.ToBytes();
         await using var session = await browser.OpenAsEditorAsync("upload-restore");
 
-        // The first page of this flow is typed (the history of the year the test stored through the API).
-        await session.GotoAsync($"/Imports?year={Year}&culture=en");
-        await session.Page.ClickAsync($"#import-{original} button[type=submit]");
-        await session.Page.WaitForURLAsync(url => url.Contains("restored=", StringComparison.Ordinal));
+        // The editor uploads a year, then a file that puts Lhasa first; the live mark follows each confirmed upload.
+        await UploadAsync(session, Year, original, "original.csv");
+        await ConfirmAsync(session);
+        var originalId = await LiveImportAsync(session);
+        var originalRank = await RankAsync(Year, Climber);
+        await session.Page.ClickAsync(".site-nav a[href='/Upload']");
+        await UploadHereAsync(session, Year, IndicatorFile.DemoValues(Year).WithCityLeading(Climber), "changed.csv");
+        await ConfirmAsync(session);
+        var changedId = await LiveImportAsync(session);
+        Assert.NotEqual(originalId, changedId);
+        Assert.Equal("false", await session.Page.GetAttributeAsync($"#import-{originalId}", "data-live"));
+        Assert.Equal(1, await RankAsync(Year, Climber));
+
+        // Restore asks first, on a page with what restoring would change against the values stored now: Lhasa's 17.
+        await session.Page.ClickAsync($"#import-{originalId} td.restore-cell a");
+        await session.Page.WaitForURLAsync(url => url.Contains($"/Imports/Restore/{originalId}", StringComparison.Ordinal));
+        var diff = (await session.TextsAsync(".diff-summary li strong")).Select(int.Parse).ToList();
+        Assert.Equal((0, 17), (diff[0], diff[1] + diff[2]));
+        Assert.All(await session.TextsAsync("table.diff tbody tr td:first-child"), city => Assert.Equal("Lhasa", city));
+        Assert.Equal(1, await RankAsync(Year, Climber));
+        await session.ScreenshotAsync();
+        await Translation.AssertCompleteAsync(session, "en");
+        await session.AssertNoSeriousAccessibilityViolationAsync();
+        await session.Page.ClickAsync(".lang-switch a[lang='zh-CN']");
+        await session.Page.WaitForURLAsync(url => url.Contains("culture=zh-CN", StringComparison.Ordinal));
+        Assert.All(await session.TextsAsync("table.diff tbody tr td:first-child"), city => Assert.Equal("拉萨", city));
+        await Translation.AssertCompleteAsync(session, "zh-CN");
         await session.ScreenshotAsync();
 
+        await session.Page.ClickAsync("#restore-form button[type=submit]");
+        await session.Page.WaitForURLAsync(url => url.Contains("restored=", StringComparison.Ordinal));
+        await session.ScreenshotAsync();
         Assert.True(await session.Page.IsVisibleAsync("#import-restored"));
         var newest = session.Page.Locator("table.imports tbody tr").First;
-        Assert.Equal("restored", await newest.GetAttributeAsync("data-status"));
-        Assert.Contains($"#{original}", await newest.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(("restored", "true"), (await newest.GetAttributeAsync("data-status"), await newest.GetAttributeAsync("data-live")));
+        Assert.Contains($"#{originalId}", await newest.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("false", await session.Page.GetAttributeAsync($"#import-{changedId}", "data-live"));
+        // The year holds the original's values again, so only the other upload offers a restore.
+        Assert.Equal((0, 1), (await session.Page.Locator($"#import-{originalId} td.restore-cell a").CountAsync(),
+            await session.Page.Locator($"#import-{changedId} td.restore-cell a").CountAsync()));
         Assert.Equal(originalRank, await RankAsync(Year, Climber));
 
-        await OpenRankingsAsync(session, Year);
-        var row = session.Page.Locator($"#ranking-table tbody tr[data-city='{Climber}']");
-        Assert.Equal(originalRank.ToString(System.Globalization.CultureInfo.InvariantCulture), (await row.Locator("td").First.InnerTextAsync()).Trim());
+        // The file behind the original import, downloaded from the history, is exactly what was uploaded.
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync($"#import-{originalId} td.file-name a"));
+        Assert.Equal("original.csv", download.SuggestedFilename);
+        Assert.Equal(originalBytes, await File.ReadAllBytesAsync((await download.PathAsync())!));
+        session.AssertClean();
+    }
+
+    [SkippableFact]
+    public async Task ImportHistoryAt375Pixels_KeepsFileNamesReadableAndRestoreOnScreen()
+    {
+        const int Year = 2106;
+        var first = await browser.PutIndicatorsAsync(Year, IndicatorFile.DemoValues(Year), "cityexchange-indicators-2106-first-version.csv");
+        await browser.PutIndicatorsAsync(Year, IndicatorFile.DemoValues(Year).WithCityLeading(Climber), "second-upload-with-a-long-file-name-2106.csv");
+        await using var session = await browser.OpenAsEditorAsync("imports-375", width: 375, height: 812);
+
+        // The first page of this flow is typed (the history of the year the test stored through the API).
+        await session.GotoAsync($"/Imports?year={Year}");
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            if (culture == "en")
+            {
+                await session.Page.ClickAsync(".lang-switch a[lang='en']");
+                await session.Page.WaitForURLAsync(url => url.Contains("culture=en", StringComparison.Ordinal));
+            }
+
+            await session.ScreenshotAsync(fullPage: true);
+            await session.AssertFitsViewportWidthAsync();
+            await AssertInsideViewportAsync(session.Page, session.Page.Locator($"#import-{first} td.restore-cell a"));
+            foreach (var name in await session.Page.Locator("table.imports td.file-name bdi").AllAsync())
+            {
+                // An inline box has one client rectangle per line: a file name takes a line or two, not one per character.
+                var lines = await name.EvaluateAsync<int>("e => e.getClientRects().length");
+                Assert.True(lines <= 3, $"'{await name.InnerTextAsync()}' takes {lines} lines at 375 px ({culture})");
+                await AssertInsideViewportAsync(session.Page, name);
+            }
+        }
+
+        // The confirmation page it leads to fits too: each change's old and new values and the confirm button on screen.
+        await session.Page.ClickAsync($"#import-{first} td.restore-cell a");
+        await session.Page.WaitForURLAsync(url => url.Contains($"/Imports/Restore/{first}", StringComparison.Ordinal));
+        await session.ScreenshotAsync(fullPage: true);
+        await session.AssertFitsViewportWidthAsync();
+        foreach (var value in await session.Page.Locator("table.diff tbody tr td.num").AllAsync())
+        {
+            await AssertInsideViewportAsync(session.Page, value);
+        }
+
+        await AssertInsideViewportAsync(session.Page, session.Page.Locator("#restore-form button"));
         session.AssertClean();
     }
 
@@ -115,7 +217,17 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         await session.ClickToAsync("form.filters button[type=submit]", "/Rankings", $"year={year}");
     }
 
-    /// <summary>Uploads through the form: the first upload of a test types the page's URL, a later one clicks "Upload" in the header.</summary>
+    /// <summary>Scrolls the element into view, as a reader would, and asserts its whole box is then inside the viewport.</summary>
+    private static async Task AssertInsideViewportAsync(IPage page, ILocator element)
+    {
+        await element.ScrollIntoViewIfNeededAsync();
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException($"{element} is not rendered");
+        var viewport = page.ViewportSize!;
+        Assert.True(
+            box.X >= 0 && box.Y >= 0 && box.X + box.Width <= viewport.Width && box.Y + box.Height <= viewport.Height,
+            $"{element} at ({box.X:0}, {box.Y:0}) {box.Width:0}×{box.Height:0} is not inside the {viewport.Width}×{viewport.Height} viewport");
+    }
+
     private static async Task UploadAsync(BrowserSession session, int year, IndicatorFile file, string name, string culture = "en")
     {
         if (session.Page.Url.StartsWith("about:", StringComparison.Ordinal))
@@ -127,11 +239,34 @@ public sealed class UploadFlowTests(BrowserFixture browser)
             await session.ClickToAsync(".site-nav a[href='/Upload']", "/Upload");
         }
 
+        await UploadHereAsync(session, year, file, name);
+    }
+
+    /// <summary>Fills in the upload form of the page the session is on and waits for the preview.</summary>
+    private static async Task UploadHereAsync(BrowserSession session, int year, IndicatorFile file, string name)
+    {
         await session.Page.FillAsync("#upload-year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await session.Page.SetInputFilesAsync("#upload-file", new FilePayload { Name = name, MimeType = "text/csv", Buffer = file.ToBytes() });
         await session.Page.ClickAsync("#upload-form button[type=submit]");
         await session.Page.WaitForURLAsync(url => url.Contains("/Upload/Preview/", StringComparison.Ordinal));
         await session.Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>Confirms the preview and waits for the history it leads to.</summary>
+    private static async Task ConfirmAsync(BrowserSession session)
+    {
+        await session.Page.ClickAsync("form[action*='handler=Confirm'] button");
+        await session.Page.WaitForURLAsync(url => url.Contains("/Imports", StringComparison.Ordinal));
+        Assert.True(await session.Page.IsVisibleAsync("#import-done"));
+    }
+
+    /// <summary>The id of the one history row marked live (the history is filtered to one year after an upload).</summary>
+    private static async Task<long> LiveImportAsync(BrowserSession session)
+    {
+        var live = session.Page.Locator("table.imports tbody tr[data-live='true']");
+        Assert.Equal(1, await live.CountAsync());
+        Assert.True(await live.Locator(".live-marker").IsVisibleAsync());
+        return long.Parse((await live.GetAttributeAsync("id"))!["import-".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<string[]>> ErrorRowsAsync(IPage page) =>

@@ -43,6 +43,20 @@ public sealed class CitySuggestionApiTests(CityExchangeFactory factory)
     }
 
     [Theory]
+    [InlineData("/api/cities?year=2013&limit=5", 5, 46)]
+    [InlineData("/api/cities?year=2013&q=hai&limit=2", 2, 5)]
+    [InlineData("/api/cities?year=2013&q=hai", 5, 5)]
+    [InlineData("/api/cities?q=zzzz-no-such-city", 0, 0)]
+    public async Task Cities_GiveTheTotalThatMatchBesideThePage(string url, int listed, int total)
+    {
+        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>(url);
+
+        Assert.Equal(["cities", "total"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(listed, body.GetProperty("cities").GetArrayLength());
+        Assert.Equal(total, body.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
     [InlineData("/api/cities?year=2999", HttpStatusCode.NotFound)]
     [InlineData("/api/cities?limit=0", HttpStatusCode.BadRequest)]
     [InlineData("/api/cities?limit=101", HttpStatusCode.BadRequest)]

@@ -186,6 +186,22 @@ public sealed class ExploreToolsApiTests(CityExchangeFactory factory)
     }
 
     [Theory]
+    [InlineData("concentration=0.003&samples=20000")]
+    [InlineData("concentration=0.001&samples=20000")]
+    [InlineData("concentration=0.001&samples=2000&vary=true")]
+    public async Task Sensitivity_WithATinyConcentrationIsStillAnswered(string query)
+    {
+        var response = await _client.GetAsync(new Uri($"/api/sensitivity/2016?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cities = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cities").EnumerateArray().ToList();
+        Assert.Equal(46, cities.Count);
+        // Near a vertex of the simplex each sample weighs one domain: ranks spread, but every one is a rank.
+        Assert.All(cities, c => Assert.InRange(c.GetProperty("p05").GetDouble(), 1, c.GetProperty("p95").GetDouble()));
+        Assert.All(cities, c => Assert.InRange(c.GetProperty("p95").GetDouble(), c.GetProperty("median").GetDouble(), 46));
+    }
+
+    [Theory]
     [InlineData("samples=0")]
     [InlineData("samples=1000000")]
     [InlineData("seed=x")]

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CityExchange.Web.Store;
+using CityExchange.Web.Tests.Accounts;
 using CityExchange.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +15,7 @@ namespace CityExchange.Web.Tests.Imports;
 
 /// <summary>History (GET /api/imports, /Imports), restore, and atomicity under an injected fault.</summary>
 [Collection(WebTestGroup.Name)]
-public sealed class ImportHistoryTests(CityExchangeFactory factory)
+public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
 {
     private static Uri Api(int year) => new($"/api/years/{year}/indicators", UriKind.Relative);
 
@@ -40,7 +43,7 @@ public sealed class ImportHistoryTests(CityExchangeFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(rejectedRequest)).StatusCode);
 
         var all = await client.GetFromJsonAsync<JsonElement[]>("/api/imports");
-        var mine = all!.Where(i => i.GetProperty("year").GetInt32() == 2084).ToList();
+        var mine = all!.Where(i => i.GetProperty("year") is { ValueKind: JsonValueKind.Number } y && y.GetInt32() == 2084).ToList();
 
         Assert.Equal(
             ["createdAt", "errors", "fileName", "id", "rows", "sha256", "status", "user", "values", "year"],
@@ -107,24 +110,169 @@ public sealed class ImportHistoryTests(CityExchangeFactory factory)
     }
 
     [Fact]
-    public async Task Restore_FromTheImportsPageWithAntiforgery()
+    public async Task Restore_FromTheHistoryAsksForConfirmationOnAPageWithTheDiffAgainstTheStoredValues()
     {
         var client = factory.CreateClientWithToken();
-        var first = await PutAsync(client, 2080, "city,consulates", "beijing,5");
-        await PutAsync(client, 2080, "city,consulates", "beijing,6");
+        var first = await PutAsync(client, 2080, "city,consulates", "beijing,5", "shanghai,2");
+        await PutAsync(client, 2080, "city,consulates,odi", "beijing,6,", "tianjin,,1");
         using var browser = await BrowserSession.SignInAsAdminAsync(factory);
-        var html = await browser.GetHtmlAsync("/Imports?year=2080");
-        Assert.Contains($"id=\"import-{first}\"", html, StringComparison.Ordinal);
+        var history = await browser.GetHtmlAsync("/Imports?year=2080");
+        Assert.Contains($"href=\"/Imports/Restore/{first}\"", history, StringComparison.Ordinal);
 
-        using var response = await browser.PostFormAsync("/Imports?handler=Restore", BrowserSession.Token(html), ("restore.ImportId", first.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var confirm = await browser.GetHtmlAsync($"/Imports/Restore/{first}");
+
+        // Nothing is restored by showing the page; the diff is against what 2080 holds now.
+        Assert.Equal(["beijing:consulates=6", "tianjin:odi=1"], await StoredAsync(2080));
+        Assert.Contains("<strong class=\"up\">1</strong> 个数值新增", confirm, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"down\">1</strong> 个数值删除", confirm, StringComparison.Ordinal);
+        Assert.Equal(
+            ["北京|领事馆数量|修改|6|→ 5", "上海|领事馆数量|新增|—|2", "天津|对外直接投资|删除|1|—"],
+            DiffRows(confirm));
+        Assert.Contains($"导入 #{first} 中", confirm, StringComparison.Ordinal);
+
+        using var response = await browser.PostFormAsync($"/Imports/Restore/{first}", BrowserSession.Token(confirm), ("Input.Version", Version(confirm)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(["beijing:consulates=5"], await StoredAsync(2080));
+        Assert.Equal(["beijing:consulates=5", "shanghai:consulates=2"], await StoredAsync(2080));
         var after = await browser.GetHtmlAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("id=\"import-restored\"", after, StringComparison.Ordinal);
         Assert.Contains("data-status=\"restored\"", after, StringComparison.Ordinal);
         await using var db = factory.CreateDbContext();
         Assert.Equal(CityExchangeFactory.AdminEmail, (await db.Set<ImportRecord>().Where(i => i.Year == 2080).OrderBy(i => i.Id).LastAsync()).User);
+    }
+
+    [Fact]
+    public async Task Restore_ConfirmedAfterTheYearChangedIsRefusedAndShowsTheDiffAgainstTheNewData()
+    {
+        var client = factory.CreateClientWithToken();
+        var first = await PutAsync(client, 2055, "city,consulates", "beijing,1");
+        await PutAsync(client, 2055, "city,consulates", "beijing,2");
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var confirm = await browser.GetHtmlAsync($"/Imports/Restore/{first}");
+        await PutAsync(client, 2055, "city,consulates", "beijing,3");
+
+        using var refused = await browser.PostFormAsync($"/Imports/Restore/{first}", BrowserSession.Token(confirm), ("Input.Version", Version(confirm)));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"restore-conflict\"", page, StringComparison.Ordinal);
+        Assert.Equal(["北京|领事馆数量|修改|3|→ 1"], DiffRows(page));
+        Assert.Equal(["beijing:consulates=3"], await StoredAsync(2055));
+
+        using var second = await browser.PostFormAsync($"/Imports/Restore/{first}", BrowserSession.Token(page), ("Input.Version", Version(page)));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(["beijing:consulates=1"], await StoredAsync(2055));
+    }
+
+    [Fact]
+    public async Task Restore_PageOfARejectedImportIs409WithoutAConfirmButton_AndOfNoImport404()
+    {
+        var client = factory.CreateClientWithToken();
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync(Api(2056), Csv.Content("city,consulates", "Gotham,1"))).StatusCode);
+        await using var db = factory.CreateDbContext();
+        var rejected = await db.Set<ImportRecord>().Where(i => i.Year == 2056).MaxAsync(i => i.Id);
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+
+        using var refused = await browser.Client.GetAsync(new Uri($"/Imports/Restore/{rejected}", UriKind.Relative));
+        using var missing = await browser.Client.GetAsync(new Uri("/Imports/Restore/99999999", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"restore-refused\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"restore-form\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Imports_MarksTheLiveImportOfEachYear_AndMovesTheMarkWithEachUploadAndRestore()
+    {
+        var client = factory.CreateClientWithToken();
+        var first = await PutAsync(client, 2057, "city,consulates", "beijing,1");
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        Assert.Equal([first], LiveRows(await browser.GetHtmlAsync("/Imports?year=2057")));
+
+        var second = await PutAsync(client, 2057, "city,consulates", "beijing,2");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PutAsync(Api(2057), Csv.Content("city,consulates", "beijing,x"))).StatusCode);
+        var afterUpload = await browser.GetHtmlAsync("/Imports?year=2057");
+        var restored = (await (await client.PostAsync(new Uri($"/api/imports/{first}/restore", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("importId").GetInt64();
+        var afterRestore = await browser.GetHtmlAsync("/Imports?year=2057");
+
+        // A rejected file changes nothing, so the mark stays on the last accepted import; a restore takes it.
+        Assert.Equal([second], LiveRows(afterUpload));
+        Assert.Equal([restored], LiveRows(afterRestore));
+        // Every year has its own live import: 2013's seeded one and 2057's are both marked on the unfiltered history.
+        Assert.Contains(restored, LiveRows(await browser.GetHtmlAsync("/Imports")));
+        Assert.Contains("当前生效", afterRestore, StringComparison.Ordinal);
+        // The year holds the first import's values again: restoring it would change nothing, so only the second offers it.
+        Assert.DoesNotContain($"href=\"/Imports/Restore/{first}\"", afterRestore, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Imports/Restore/{second}\"", afterRestore, StringComparison.Ordinal);
+        Assert.Contains("id=\"restore-live\"", await browser.GetHtmlAsync($"/Imports/Restore/{first}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"restore-live\"", await browser.GetHtmlAsync($"/Imports/Restore/{second}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Original_IsDownloadedByteForByteByEditors_ForUploadsRejectedUploadsAndRestores()
+    {
+        // GB18030 as Excel on Chinese Windows writes it, with a Chinese file name: the bytes must come back unchanged.
+        var sent = Encoded.Gb18030("城市,consulates,source", "北京,61,北京统计年鉴");
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var (path, preview) = await browser.PreviewAsync(sent, 2058, "原始数据-2058.csv");
+        using var confirmed = await browser.ConfirmAsync(path, preview);
+        var id = long.Parse(Done().Match(confirmed.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var client = factory.CreateClientWithToken();
+        await PutAsync(client, 2058, "city,consulates", "beijing,1");
+        var restore = (await (await client.PostAsync(new Uri($"/api/imports/{id}/restore", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("importId").GetInt64();
+        var rejectedFile = Encoded.Utf8("city,consulates", "Gotham,x");
+        await browser.PreviewAsync(rejectedFile, 2058, "rejected-2058.csv");
+        await using var db = factory.CreateDbContext();
+        var rejected = await db.Set<ImportRecord>().Where(i => i.FileName == "rejected-2058.csv").MaxAsync(i => i.Id);
+        var history = await browser.GetHtmlAsync("/Imports?year=2058");
+
+        Assert.Contains($"href=\"/Imports?id={id}&amp;handler=Original\"", history, StringComparison.Ordinal);
+        using var download = await browser.Client.GetAsync(new Uri($"/Imports?handler=Original&id={id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(sent, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(("attachment", "原始数据-2058.csv"), (download.Content.Headers.ContentDisposition!.DispositionType, download.Content.Headers.ContentDisposition.FileNameStar));
+        Assert.Equal(sent, await browser.Client.GetByteArrayAsync(new Uri($"/Imports?handler=Original&id={restore}", UriKind.Relative)));
+        Assert.Equal(rejectedFile, await browser.Client.GetByteArrayAsync(new Uri($"/Imports?handler=Original&id={rejected}", UriKind.Relative)));
+        // The API gives the same file to a script with the token.
+        Assert.Equal(sent, await client.GetByteArrayAsync(new Uri($"/api/imports/{id}/file", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/api/imports/99999999/file", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Original_IsNotForAnonymousVisitorsOrSignedInUsersWithoutARole()
+    {
+        var id = await PutAsync(factory.CreateClientWithToken(), 2060, "city,consulates", "beijing,1");
+        var email = $"no-role-{Guid.NewGuid():N}@cityexchange.test";
+        const string password = "no-role-passphrase-2060";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await users.CreateAsync(new IdentityUser { UserName = email, Email = email }, password)).Succeeded);
+        }
+
+        using var anonymous = new BrowserSession(factory);
+        using var noRole = await BrowserSession.SignInAsync(factory, email, password);
+        using var withoutToken = factory.CreateClientWithToken(token: null);
+        using var noTokenConfigured = factory.WithWebHostBuilder(b => b.UseSetting("Import:ApiToken", ""));
+
+        using var page = await anonymous.Client.GetAsync(new Uri($"/Imports?handler=Original&id={id}", UriKind.Relative));
+        using var denied = await noRole.Client.GetAsync(new Uri($"/Imports?handler=Original&id={id}", UriKind.Relative));
+        using var api = await withoutToken.GetAsync(new Uri($"/api/imports/{id}/file", UriKind.Relative));
+        using var apiWithCookieButNoRole = await noRole.Client.GetAsync(new Uri($"/api/imports/{id}/file", UriKind.Relative));
+        using var apiUnconfigured = await noTokenConfigured.CreateClient().GetAsync(new Uri($"/api/imports/{id}/file", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Account/Login", page.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, apiWithCookieButNoRole.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, apiUnconfigured.StatusCode);
     }
 
     [Fact]
@@ -250,6 +398,36 @@ public sealed class ImportHistoryTests(CityExchangeFactory factory)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray();
         Assert.Contains(errors, e => e.GetProperty("code").GetString() == "TooManyRows");
     }
+
+    /// <summary>Each row of a diff table as "city|indicator|change|stored|new", as a reader sees it.</summary>
+    private static List<string> DiffRows(string html) =>
+        [.. DiffRow().Matches(html).Select(m => string.Join("|", Cell().Matches(m.Groups[1].Value)
+            .Select(c => WebUtility.HtmlDecode(Tags().Replace(c.Groups[1].Value, "")).Trim())
+            .Select((text, i) => i == 1 ? text.Split(' ')[0] : text)))];
+
+    /// <summary>The ids of the history rows marked live.</summary>
+    private static List<long> LiveRows(string html) =>
+        [.. LiveRow().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static string Version(string html) => VersionInput().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("<tr class=\"diff-[a-z]+\">(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex DiffRow();
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("<tr id=\"import-(\\d+)\" data-status=\"[a-z]+\" data-live=\"true\">")]
+    private static partial Regex LiveRow();
+
+    [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]*)\"")]
+    private static partial Regex VersionInput();
+
+    [GeneratedRegex("[?&]done=(\\d+)")]
+    private static partial Regex Done();
 
     /// <summary>Counts SaveChanges once armed and throws on the second: mid-transaction, after the year row was updated.</summary>
     private sealed class FailOnSecondSaveInterceptor : SaveChangesInterceptor

@@ -64,7 +64,7 @@ public sealed class UploadPageTests(CityExchangeFactory factory)
         Assert.Equal(1, CountOf(html, "<tr class=\"diff-added\">"));
         Assert.Equal(1, CountOf(html, "<tr class=\"diff-changed\">"));
         Assert.Equal(2, CountOf(html, "<tr class=\"diff-removed\">"));
-        Assert.Contains("<td class=\"num\">3</td>\n                            <td class=\"num\">→ 5</td>", html.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Matches("<td class=\"num\">3</td>\\s*<td class=\"num\">→ 5</td>", html);
         Assert.Equal(4, (await StoredAsync(2072)).Count);
     }
 
@@ -218,6 +218,77 @@ public sealed class UploadPageTests(CityExchangeFactory factory)
         Assert.Contains("<script type=\"module\" src=\"/js/pages/upload.js?v=", html, StringComparison.Ordinal);
         Assert.Contains("Upload and preview", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync(new Uri("/js/pages/upload.js", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_FullWidthNumbersAreReadAndThePreviewNamesEveryCellItRead()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        // As typed with a Chinese input method: full-width digits, comma and point; the note keeps its full-width text.
+        var file = Encoded.Utf8("city,consulates,sister_cities,odi,source", "beijing,１２３,\"１，２３４\",１２．５,统计年鉴（２０４６）", "shanghai,7,8,9,");
+
+        var (path, html) = await browser.PreviewAsync(file, 2046, "全角.csv");
+
+        Assert.DoesNotContain("id=\"upload-errors\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"width-notices\"", html, StringComparison.Ordinal);
+        Assert.Equal(3, CountOf(html, "data-code=\"FullWidthNormalised\""));
+        Assert.Contains("第 2 行，sister_cities： “１，２３４”为全角字符，已按 1,234 读取。", html, StringComparison.Ordinal);
+        Assert.Equal(3, CountOf(html, "<small class=\"cell-note\">"));
+        using var confirmed = await browser.ConfirmAsync(path, html);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(
+            [("beijing", "consulates", 123, "统计年鉴（２０４６）"), ("beijing", "odi", 12.5, "统计年鉴（２０４６）"), ("beijing", "sister_cities", 1234, "统计年鉴（２０４６）"),
+             ("shanghai", "consulates", 7, null), ("shanghai", "odi", 9, null), ("shanghai", "sister_cities", 8, null)],
+            await StoredAsync(2046));
+    }
+
+    [Fact]
+    public async Task Upload_PreviewShowsARowsSourceNoteOnceAndACellsOwnNoteAtTheCell()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var file = Encoded.Utf8("city,consulates,sister_cities,odi,source,source:odi", "beijing,1,2,3,北京统计年鉴 2047,商务部 2047");
+
+        var (_, html) = await browser.PreviewAsync(file, 2047);
+
+        Assert.Equal(1, CountOf(html, "北京统计年鉴 2047"));
+        Assert.Equal(1, CountOf(html, "商务部 2047"));
+        Assert.Contains("<small class=\"source-note row-source\">来源: 北京统计年鉴 2047</small>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_PreviewWithErrorsHasNoValuesOrWarningsHeadline()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+
+        var (_, invalid) = await browser.PreviewAsync(Encoded.Utf8("city,consulates", "beijing,x", "shanghai,2"), 2048);
+        var (_, valid) = await browser.PreviewAsync(Encoded.Utf8("city,consulates", "beijing,1", "shanghai,2"), 2048);
+
+        Assert.Contains("id=\"upload-errors\"", invalid, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>数值</h2>", invalid, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2>警告</h2>", invalid, StringComparison.Ordinal);
+        Assert.Contains("<h2>数值</h2><p class=\"stat\">2</p>", valid, StringComparison.Ordinal);
+        Assert.Contains("<h2>警告</h2>", valid, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_RejectedWithoutAYearIsRecordedWithNoYear_NotYearZero()
+    {
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var name = $"no-year-{Guid.NewGuid():N}.csv";
+
+        var (_, html) = await browser.PreviewAsync(Encoded.Utf8("city,consulates", "beijing,1"), null, name);
+
+        Assert.Contains("data-code=\"YearMissing\"", html, StringComparison.Ordinal);
+        await using var db = factory.CreateDbContext();
+        var record = await db.Set<ImportRecord>().SingleAsync(i => i.FileName == name);
+        Assert.Equal((ImportRecord.Rejected, (int?)null), (record.Status, record.Year));
+        Assert.False(await db.Set<ImportRecord>().AnyAsync(i => i.Year == 0));
+        // The history's year filter offers no "0", its row shows a dash, and the API says null.
+        var history = await browser.GetHtmlAsync("/Imports");
+        Assert.DoesNotContain("<option value=\"0\"", history, StringComparison.Ordinal);
+        Assert.Matches($"id=\"import-{record.Id}\"[\\s\\S]*?<td class=\"num\" data-label=\"年份\">—</td>", history);
+        var listed = (await browser.Client.GetFromJsonAsync<JsonElement[]>("/api/imports"))!.Single(i => i.GetProperty("id").GetInt64() == record.Id);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("year").ValueKind);
     }
 
     private static int CountOf(string text, string value)

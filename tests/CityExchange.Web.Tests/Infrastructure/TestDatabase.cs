@@ -92,7 +92,8 @@ public sealed class PostgresTestDatabase : TestDatabase
         await drop.ExecuteNonQueryAsync();
     }
 
-    private void EnsureCreated()
+    /// <summary>Creates the (empty) database; the app does it when pointed at it, a test that migrates by hand calls it first.</summary>
+    public void EnsureCreated()
     {
         if (_created)
         {

@@ -123,6 +123,28 @@ public abstract class ProviderSuite(ProviderApp app)
             await db.Set<ImportRecord>().Where(i => i.Year == 2093).OrderBy(i => i.Id).Select(i => i.Status).ToListAsync());
     }
 
+    [SkippableFact]
+    public async Task History_KeepsEachUploadedFileAndNoYearForARejectedFileWithoutOne_AndMarksTheLiveImport()
+    {
+        var client = Factory.CreateClientWithToken();
+        var sent = Encoded.Gb18030("城市,consulates,source", "北京,5,北京统计年鉴");
+        var id = await PutAsync(client, 2100, Csv.Bytes(sent));
+        using var browser = await BrowserSession.SignInAsAdminAsync(Factory);
+        var (path, preview) = await browser.PreviewAsync(Encoded.Utf8("city,consulates", "beijing,1"), null, "no-year.csv");
+        await browser.PostFormAsync(path + "?handler=Cancel", BrowserSession.Token(preview));
+
+        var history = await browser.GetHtmlAsync("/Imports");
+        var confirm = await browser.GetHtmlAsync($"/Imports/Restore/{id}");
+
+        Assert.Equal(sent, await browser.Client.GetByteArrayAsync(new Uri($"/Imports?handler=Original&id={id}", UriKind.Relative)));
+        await using var db = Factory.CreateDbContext();
+        Assert.Null((await db.Set<ImportRecord>().SingleAsync(i => i.FileName == "no-year.csv")).Year);
+        Assert.Contains($"<tr id=\"import-{id}\" data-status=\"accepted\" data-live=\"true\">", history, StringComparison.Ordinal);
+        // Restoring the live import changes nothing, and the confirmation page says so.
+        Assert.Contains("id=\"restore-live\"", confirm, StringComparison.Ordinal);
+        Assert.Contains("<strong>1</strong> 个数值不变", confirm, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Six different whole-year files race for one year while readers poll it. Every ranking a reader sees is exactly
     /// that of one file (or of the year before the race), every read is 200, and the year ends holding one file.

@@ -5,8 +5,8 @@ namespace CityExchange.Web.Api.Cities;
 /// <summary>A city as <c>GET /api/cities</c> lists it.</summary>
 public sealed record CitySuggestion(string Code, string NameZh, string NameEn);
 
-/// <summary>The cities <c>GET /api/cities</c> found, best matches first.</summary>
-public sealed record CitySuggestions(IReadOnlyList<CitySuggestion> Cities);
+/// <summary>The cities <c>GET /api/cities</c> found, best matches first: at most <c>limit</c> of them, and how many match in all.</summary>
+public sealed record CitySuggestions(IReadOnlyList<CitySuggestion> Cities, int Total);
 
 public static class CityEndpoints
 {
@@ -21,8 +21,8 @@ public static class CityEndpoints
 
     /// <summary>
     /// <c>?q=&amp;year=&amp;limit=</c>: cities whose code or name contains <c>q</c> (names starting with it first), only
-    /// those with data in <c>year</c> when given, at most <c>limit</c> (20; 1–100). The compare page's pickers use it
-    /// when a year has too many cities to list in the page.
+    /// those with data in <c>year</c> when given, at most <c>limit</c> (20; 1–100), with the <c>total</c> that match.
+    /// The compare page's pickers use it when a year has too many cities to list in the page.
     /// </summary>
     private static async Task<IResult> GetCitiesAsync(string? q, int? year, int? limit, DashboardQueries queries, CancellationToken cancellationToken)
     {
@@ -32,9 +32,11 @@ public static class CityEndpoints
                 detail: $"limit must be between 1 and {MaxLimit}; it was {limit}.");
         }
 
-        var cities = await queries.SuggestCitiesAsync(q, year, limit ?? DefaultLimit, cancellationToken);
-        return cities is null
+        // Every match, best first (a few hundred cities at most): the total counts them all, the page is cut here.
+        var matches = await queries.SuggestCitiesAsync(q, year, int.MaxValue, cancellationToken);
+        return matches is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.")
-            : Results.Ok(new CitySuggestions([.. cities.Select(c => new CitySuggestion(c.Code, c.NameZh, c.NameEn))]));
+            : Results.Ok(new CitySuggestions(
+                [.. matches.Take(limit ?? DefaultLimit).Select(c => new CitySuggestion(c.Code, c.NameZh, c.NameEn))], matches.Count));
     }
 }

@@ -17,9 +17,12 @@ public sealed record ImportError(int Row, string? Column, string? Value, string 
     public static ImportError From(CsvIssue issue) => new(issue.Row, issue.Column, issue.Value, issue.Message, issue.Code);
 }
 
-/// <summary>One entry of <c>GET /api/imports</c>: exactly these fields. <c>status</c> is accepted, rejected or restored.</summary>
+/// <summary>
+/// One entry of <c>GET /api/imports</c>: exactly these fields. <c>status</c> is accepted, rejected or restored;
+/// <c>year</c> is null for a rejected file whose year could not be read.
+/// </summary>
 public sealed record ImportListItem(
-    long Id, int Year, string Status, DateTime CreatedAt, string User, string FileName, string Sha256, int Rows, int Values, int Errors)
+    long Id, int? Year, string Status, DateTime CreatedAt, string User, string FileName, string Sha256, int Rows, int Values, int Errors)
 {
     public static ImportListItem From(ImportHistoryItem i) => new(i.Id, i.Year, i.Status, i.CreatedAt, i.User, i.FileName, i.Sha256, i.Rows, i.Values, i.Errors);
 }
@@ -43,6 +46,9 @@ public static class ImportEndpoints
         app.MapGet("/api/imports", ListImportsAsync)
             .AddEndpointFilter<TokenOrEditorFilter>()
             .WithName("ListImports");
+        app.MapGet("/api/imports/{id:long}/file", GetOriginalFileAsync)
+            .AddEndpointFilter<TokenOrEditorFilter>()
+            .WithName("GetImportFile");
         app.MapPost("/api/imports/{id:long}/restore", RestoreAsync)
             .AddEndpointFilter<ApiTokenFilter>()
             .WithName("RestoreImport")
@@ -83,9 +89,15 @@ public static class ImportEndpoints
         return Results.Ok(items.Select(ImportListItem.From));
     }
 
+    private static async Task<IResult> GetOriginalFileAsync(long id, ImportHistory history, CancellationToken cancellationToken) =>
+        await history.OriginalAsync(id, cancellationToken) is { } file
+            ? Results.File(file.Content, UploadedFile.ContentType, file.FileName)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No file",
+                detail: $"There is no import {id}, or its file was not kept (imports recorded before files were).");
+
     private static async Task<IResult> RestoreAsync(long id, IndicatorImportService imports, CancellationToken cancellationToken)
     {
-        var outcome = await imports.RestoreAsync(id, "api", cancellationToken);
+        var outcome = await imports.RestoreAsync(id, "api", cancellationToken: cancellationToken);
         return outcome.Status switch
         {
             RestoreStatus.Restored => Results.Ok(new RestoreSummary(outcome.ImportId, outcome.RestoredFromId, outcome.Year, outcome.Values)),

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages.Imports;
 
-/// <summary>The import history, newest first, with filters; an accepted import's data can be restored.</summary>
-public sealed class IndexModel(ImportHistory history, IndicatorImportService imports) : PageModel
+/// <summary>
+/// The import history, newest first, with filters: the live import of each year is marked, an upload's file can be
+/// downloaded as it was sent, and an accepted import's data can be restored (after a confirmation page, /Imports/Restore).
+/// </summary>
+public sealed class IndexModel(ImportHistory history) : PageModel
 {
     public const int PageSize = 100;
 
@@ -17,37 +20,12 @@ public sealed class IndexModel(ImportHistory history, IndicatorImportService imp
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
+    /// <summary>For each year, the import whose values it holds now, and where they came from.</summary>
+    public LiveImports Live { get; private set; } = new(new HashSet<long>(), new HashSet<long>());
+
     public int Total { get; private set; }
 
-    /// <summary>The restore was refused: the import was not accepted.</summary>
-    public bool RestoreRefused { get; private set; }
-
-    public async Task OnGetAsync(HistoryQuery query, CancellationToken cancellationToken) => await LoadAsync(query, cancellationToken);
-
-    public async Task<IActionResult> OnPostRestoreAsync(RestoreInput restore, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(new HistoryQuery(), cancellationToken);
-            return Page();
-        }
-
-        var outcome = await imports.RestoreAsync(restore.ImportId, User.Identity!.Name!, cancellationToken);
-        switch (outcome.Status)
-        {
-            case RestoreStatus.Restored:
-                return RedirectToPage(new { year = outcome.Year, restored = outcome.ImportId });
-            case RestoreStatus.NotFound:
-                return NotFound();
-            default:
-                RestoreRefused = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                await LoadAsync(new HistoryQuery(), cancellationToken);
-                return Page();
-        }
-    }
-
-    private async Task LoadAsync(HistoryQuery query, CancellationToken cancellationToken)
+    public async Task OnGetAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
         Query = query with { Page = Math.Max(1, query.Page) };
         var filter = new ImportFilter(Query.Year, Query.Status, Query.User);
@@ -55,7 +33,14 @@ public sealed class IndexModel(ImportHistory history, IndicatorImportService imp
         Items = await history.ListAsync(filter, (Query.Page - 1) * PageSize, PageSize, cancellationToken);
         Users = await history.UsersAsync(cancellationToken);
         Years = await history.YearsAsync(cancellationToken);
+        Live = await history.LiveAsync(cancellationToken);
     }
+
+    /// <summary>The file import <paramref name="id"/> was made from, byte for byte as uploaded.</summary>
+    public async Task<IActionResult> OnGetOriginalAsync(long id, CancellationToken cancellationToken) =>
+        await history.OriginalAsync(id, cancellationToken) is { } file
+            ? File(file.Content, UploadedFile.ContentType, file.FileName)
+            : NotFound();
 
     /// <summary>Filters from the query string; <see cref="Done"/> and <see cref="Restored"/> name a just-stored import.</summary>
     public sealed record HistoryQuery
@@ -71,10 +56,5 @@ public sealed class IndexModel(ImportHistory history, IndicatorImportService imp
         public long? Done { get; init; }
 
         public long? Restored { get; init; }
-    }
-
-    public sealed record RestoreInput
-    {
-        public long ImportId { get; init; }
     }
 }

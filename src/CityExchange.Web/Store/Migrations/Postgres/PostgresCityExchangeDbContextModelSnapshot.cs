@@ -238,6 +238,9 @@ namespace CityExchange.Web.Store.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<byte[]>("OriginalFile")
+                        .HasColumnType("bytea");
+
                     b.Property<long?>("RestoredFromId")
                         .HasColumnType("bigint");
 
@@ -265,7 +268,7 @@ namespace CityExchange.Web.Store.Migrations.Postgres
                     b.Property<int>("Values")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Year")
+                    b.Property<int?>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

@@ -231,6 +231,9 @@ namespace CityExchange.Web.Store.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("OriginalFile")
+                        .HasColumnType("BLOB");
+
                     b.Property<long?>("RestoredFromId")
                         .HasColumnType("INTEGER");
 
@@ -258,7 +261,7 @@ namespace CityExchange.Web.Store.Migrations.Sqlite
                     b.Property<int>("Values")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Year")
+                    b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
