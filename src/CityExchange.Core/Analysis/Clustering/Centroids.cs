@@ -1,0 +1,103 @@
+namespace CityExchange.Core.Analysis.Clustering;
+
+/// <summary>
+/// Each slot's cluster as its centroid and size: one flat row-major array, O(n·d) memory, the only state Ward and
+/// centroid linkage need (Müllner 2011, §2.2: both distances follow from centroids and sizes). The distance loops are
+/// written out here, on contiguous memory, rather than through MathNet's array-per-point <c>Distance</c>.
+/// </summary>
+internal sealed class Centroids
+{
+    private readonly double[] _coordinates;
+    private readonly int[] _size;
+
+    public Centroids(IReadOnlyList<double[]> points, int dimensions)
+    {
+        Count = points.Count;
+        Dimensions = dimensions;
+        _coordinates = new double[Count * dimensions];
+        for (var i = 0; i < Count; i++)
+        {
+            points[i].CopyTo(_coordinates, i * dimensions);
+        }
+
+        _size = new int[Count];
+        Array.Fill(_size, 1);
+    }
+
+    public int Count { get; }
+
+    public int Dimensions { get; }
+
+    public int Size(int slot) => _size[slot];
+
+    public ReadOnlySpan<double> Of(int slot) => _coordinates.AsSpan(slot * Dimensions, Dimensions);
+
+    public double SquaredDistance(int a, int b) => SquaredDistance(Of(a), b);
+
+    public double SquaredDistance(ReadOnlySpan<double> from, int b)
+    {
+        var to = Of(b);
+        var sum = 0.0;
+        for (var k = 0; k < from.Length; k++)
+        {
+            var t = from[k] - to[k];
+            sum += t * t;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Merges slot <paramref name="a"/> into slot <paramref name="b"/>: the size-weighted mean, written as a step from b
+    /// towards a so that equal centroids (duplicate points) stay exactly equal.
+    /// </summary>
+    public void Merge(int a, int b)
+    {
+        var from = _coordinates.AsSpan(a * Dimensions, Dimensions);
+        var into = _coordinates.AsSpan(b * Dimensions, Dimensions);
+        var weight = (double)_size[a] / (_size[a] + _size[b]);
+        for (var k = 0; k < into.Length; k++)
+        {
+            into[k] += (from[k] - into[k]) * weight;
+        }
+
+        _size[b] += _size[a];
+    }
+}
+
+/// <summary>
+/// Ward's method on centroids: d²(A, B) = 2·|A|·|B| / (|A| + |B|) · ‖c(A) − c(B)‖², the squared distance in the
+/// convention of SciPy (and of the Lance–Williams form on squared Euclidean distances: two points are at their squared
+/// distance), reported as its square root.
+/// </summary>
+internal readonly struct WardLinkage(Centroids centroids) : IReducibleLinkage
+{
+    public int Nearest(int a, ReadOnlySpan<int> active, out double dissimilarity)
+    {
+        var from = centroids.Of(a);
+        double sizeA = centroids.Size(a);
+        var nearest = -1;
+        dissimilarity = double.PositiveInfinity;
+        foreach (var x in active)
+        {
+            if (x == a)
+            {
+                continue;
+            }
+
+            double sizeX = centroids.Size(x);
+            var d = 2 * sizeA * sizeX / (sizeA + sizeX) * centroids.SquaredDistance(from, x);
+            if (d < dissimilarity || nearest < 0)
+            {
+                dissimilarity = d;
+                nearest = x;
+            }
+        }
+
+        return nearest;
+    }
+
+    public void Merge(int a, int b, ReadOnlySpan<int> active) => centroids.Merge(a, b);
+
+    public double Height(double dissimilarity) => Math.Sqrt(dissimilarity);
+}
