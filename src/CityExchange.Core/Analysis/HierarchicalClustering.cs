@@ -66,7 +66,7 @@ public static class HierarchicalClustering
         {
             Linkage.Ward => NearestNeighbourChain.Run(n, new WardLinkage(new Centroids(points, dimensions)), cancellationToken),
             Linkage.Average or Linkage.Complete => NearestNeighbourChain.Run(n, new PairwiseLinkage(points, linkage, cancellationToken), cancellationToken),
-            Linkage.Single => MinimumSpanningTree.Run(new Centroids(points, dimensions), cancellationToken),
+            Linkage.Single => MinimumSpanningTree.Run(points, dimensions, cancellationToken),
             Linkage.Centroid => GenericLinkage.Run(new Centroids(points, dimensions), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(linkage)),
         };

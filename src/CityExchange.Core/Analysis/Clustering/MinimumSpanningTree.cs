@@ -11,61 +11,64 @@ namespace CityExchange.Core.Analysis.Clustering;
 /// </summary>
 internal static class MinimumSpanningTree
 {
-    public static Dendrogram Run(Centroids points, CancellationToken cancellationToken)
+    public static Dendrogram Run(IReadOnlyList<double[]> points, int dimensions, CancellationToken cancellationToken)
     {
         var n = points.Count;
-        // For each point outside the tree, its shortest edge to the tree: squared length and the tree end.
-        var outside = new int[Math.Max(0, n - 1)];
-        var length = new double[n];
-        var end = new int[n];
-        for (var v = 1; v < n; v++)
+        // The points outside the tree, compacted by position (a point joining the tree swaps with the last), each with
+        // its shortest edge to the tree: squared length and the tree end. By position, the loop reads memory in order.
+        var remaining = n - 1;
+        var outside = new Centroids([.. points.Skip(1)], dimensions);
+        var point = new int[remaining];
+        var length = new double[remaining];
+        var end = new int[remaining];
+        for (var p = 0; p < remaining; p++)
         {
-            outside[v - 1] = v;
-            length[v] = double.PositiveInfinity;
+            point[p] = p + 1;
+            length[p] = double.PositiveInfinity;
         }
 
-        var edges = new (double Length, int Lower, int Upper)[Math.Max(0, n - 1)];
-        var remaining = n - 1;
+        var edges = new (double Length, int Lower, int Upper)[remaining];
         var added = 0;
+        var from = points[0].ToArray();
         while (remaining > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var from = points.Of(added);
             var nearest = -1;
             for (var p = 0; p < remaining; p++)
             {
-                var v = outside[p];
-                var d = points.SquaredDistance(from, v);
-                if (EdgeBefore(d, added, v, length[v], end[v], v))
+                var d = outside.SquaredDistance(from, p);
+                if (d < length[p] || (d == length[p] && PairBefore(added, point[p], end[p], point[p])))
                 {
-                    length[v] = d;
-                    end[v] = added;
+                    length[p] = d;
+                    end[p] = added;
                 }
 
-                if (nearest < 0 || EdgeBefore(length[v], end[v], v, length[outside[nearest]], end[outside[nearest]], outside[nearest]))
+                if (nearest < 0 || length[p] < length[nearest]
+                    || (length[p] == length[nearest] && PairBefore(end[p], point[p], end[nearest], point[nearest])))
                 {
                     nearest = p;
                 }
             }
 
-            added = outside[nearest];
-            edges[n - 1 - remaining] = (length[added], Math.Min(added, end[added]), Math.Max(added, end[added]));
-            outside[nearest] = outside[--remaining];
+            added = point[nearest];
+            edges[n - 1 - remaining] = (length[nearest], Math.Min(added, end[nearest]), Math.Max(added, end[nearest]));
+            outside.Of(nearest).CopyTo(from);
+            remaining--;
+            outside.Move(remaining, nearest);
+            point[nearest] = point[remaining];
+            length[nearest] = length[remaining];
+            end[nearest] = end[remaining];
         }
 
         Array.Sort(edges);
         return Merges(n, edges);
     }
 
-    private static bool EdgeBefore(double length1, int end1, int v1, double length2, int end2, int v2)
+    /// <summary>Whether the edge between points a1 and b1 comes before the one between a2 and b2 (of equal length).</summary>
+    private static bool PairBefore(int a1, int b1, int a2, int b2)
     {
-        if (length1 != length2)
-        {
-            return length1 < length2;
-        }
-
-        int lower1 = Math.Min(end1, v1), lower2 = Math.Min(end2, v2);
-        return lower1 != lower2 ? lower1 < lower2 : Math.Max(end1, v1) < Math.Max(end2, v2);
+        int lower1 = Math.Min(a1, b1), lower2 = Math.Min(a2, b2);
+        return lower1 != lower2 ? lower1 < lower2 : Math.Max(a1, b1) < Math.Max(a2, b2);
     }
 
     /// <summary>Kruskal's pass over the sorted edges, with a union–find of the points naming each cluster's slot.</summary>
