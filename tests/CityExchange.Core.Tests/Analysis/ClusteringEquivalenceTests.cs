@@ -21,8 +21,6 @@ public sealed class ClusteringEquivalenceTests
 {
     private const double Tolerance = 1e-9;
 
-    public static TheoryData<Linkage> EveryLinkage => [Linkage.Ward, Linkage.Centroid, Linkage.Single, Linkage.Average, Linkage.Complete];
-
     public static TheoryData<Linkage, bool> GridLinkages => new()
     {
         { Linkage.Ward, true },
@@ -48,12 +46,12 @@ public sealed class ClusteringEquivalenceTests
         Gen.Int[1, 3].SelectMany(dims => Gen.Int[0, 2].Select(v => (double)v).Array[dims].Array[2, 120]);
 
     [Theory]
-    [MemberData(nameof(EveryLinkage))]
+    [MemberData(nameof(ClusteringCases.EveryLinkage), MemberType = typeof(ClusteringCases))]
     public void ContinuousPoints_MergeAsTheReference(Linkage linkage) =>
         Continuous.Sample(points => AssertSameTree(points, linkage, fromCentroids: false));
 
     [Theory]
-    [MemberData(nameof(EveryLinkage))]
+    [MemberData(nameof(ClusteringCases.EveryLinkage), MemberType = typeof(ClusteringCases))]
     public void DuplicatedPoints_MergeAsTheReference(Linkage linkage) =>
         Duplicated.Sample(points => AssertSameTree(points, linkage, fromCentroids: false));
 

@@ -97,11 +97,7 @@ public sealed class HierarchicalClusteringTests
     }
 
     [Theory]
-    [InlineData(Linkage.Ward)]
-    [InlineData(Linkage.Centroid)]
-    [InlineData(Linkage.Single)]
-    [InlineData(Linkage.Average)]
-    [InlineData(Linkage.Complete)]
+    [MemberData(nameof(ClusteringCases.EveryLinkage), MemberType = typeof(ClusteringCases))]
     public void Duplicates_MergeAtZero_LowestLabelsFirst(Linkage linkage)
     {
         // Four copies of one point and a point apart. {0, 1} (labelled 1) takes 2, then 3; the chain meets them
@@ -159,11 +155,7 @@ public sealed class HierarchicalClusteringTests
     }
 
     [Theory]
-    [InlineData(Linkage.Ward)]
-    [InlineData(Linkage.Centroid)]
-    [InlineData(Linkage.Single)]
-    [InlineData(Linkage.Average)]
-    [InlineData(Linkage.Complete)]
+    [MemberData(nameof(ClusteringCases.EveryLinkage), MemberType = typeof(ClusteringCases))]
     public void Cluster_StopsWhenCancelledBeforehand(Linkage linkage)
     {
         using var cancelled = new CancellationTokenSource();

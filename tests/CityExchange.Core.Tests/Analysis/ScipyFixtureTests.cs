@@ -19,7 +19,7 @@ public sealed class ScipyFixtureTests
             var cases = new TheoryData<string, Linkage>();
             foreach (var fixture in new[] { "scipy_linkage60.csv", "scipy_linkage70.csv", "scipy_published2013.csv" })
             {
-                foreach (var linkage in new[] { Linkage.Ward, Linkage.Centroid, Linkage.Single, Linkage.Average, Linkage.Complete })
+                foreach (var linkage in Enum.GetValues<Linkage>())
                 {
                     cases.Add(fixture, linkage);
                 }
