@@ -32,6 +32,33 @@ public static class SyntheticData
         return matrix;
     }
 
+    /// <summary>
+    /// The four domain scores (social, culture, trade, politics) of <paramref name="cities"/> synthetic cities as the
+    /// clustering sees them: <see cref="Matrix"/> scored with the default options, the first <paramref name="cities"/>
+    /// with all four (a few of its cities miss a domain, so it is drawn a little larger).
+    /// </summary>
+    public static List<double[]> DomainPoints(int cities)
+    {
+        var drawn = cities + (cities / 100) + 10;
+        var sheet = ScoringEngine.Score(Matrix(drawn));
+        return [.. Enumerable.Range(0, drawn)
+            .Select(c => Domains.All.Select(d => sheet.DomainScore(d, c)).ToArray())
+            .Where(p => p.All(double.IsFinite))
+            .Take(cities)];
+    }
+
+    /// <summary>Points as CSV, one per line, for SciPy (scripts/bench-clustering.sh).</summary>
+    public static string PointsCsv(IEnumerable<double[]> points)
+    {
+        var text = new StringBuilder();
+        foreach (var point in points)
+        {
+            text.AppendJoin(',', point.Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The same matrix as CSV (city, indicators), for tools outside .NET.</summary>
     public static string ToCsv(IndicatorMatrix matrix)
     {
