@@ -94,6 +94,24 @@ public sealed class ConditionalWinsorisationTests
         Assert.Equal(1.55985, result.Report.SkewAfter, 5);
     }
 
+    /// <summary>
+    /// The side follows the sign of the current skew (COINr: high when skew ≥ 0), even a small one. With a skew
+    /// threshold of 0 only kurtosis can pass: 1, 3, 4, 4, 5, 5, 6, 8.5 (skew 0.27, kurtosis 1.19) loses its top and
+    /// passes below 1 (0.99); 1, 3, 4, 4, 5, 5, 6, 7.5 (skew −0.28, kurtosis 0.70) loses its bottom and passes below
+    /// 0.6 (0.19). COINr's Treat() with the same thresholds gives the same.
+    /// </summary>
+    [Theory]
+    [InlineData(8.5, 1.0, CellTreatment.WinsorisedHigh, new double[] { 1, 3, 4, 4, 5, 5, 6, 6 })]
+    [InlineData(7.5, 0.6, CellTreatment.WinsorisedLow, new double[] { 3, 3, 4, 4, 5, 5, 6, 7.5 })]
+    public void Treat_WinsorisesOnTheSideOfTheSkew(double top, double kurtosisThreshold, CellTreatment side, double[] expected)
+    {
+        var result = ConditionalWinsorisation.Treat([1, 3, 4, 4, 5, 5, 6, top], skewThreshold: 0, kurtosisThreshold: kurtosisThreshold);
+
+        Assert.Equal(OutlierTreatment.Winsorised, result.Report.Treatment);
+        Assert.Equal(expected, result.Values);
+        Assert.Equal(side, Assert.Single(result.Report.Cells).Treatment);
+    }
+
     [Fact]
     public void Treat_KeepsMissingCellsMissingAndReportsOnlyChangedCells()
     {

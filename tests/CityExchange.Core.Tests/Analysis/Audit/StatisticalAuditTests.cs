@@ -70,11 +70,37 @@ public sealed class StatisticalAuditTests
         // r = 0.8, n = 4: p = 0.2 (PairwiseCorrelationsTests)
         var matrix = new IndicatorMatrix(framework, 4, [1, 2, 3, 4, 1, 3, 2, 4]);
 
-        var strict = StatisticalAudit.Run(new AuditInput(2015, matrix, ["a", "b", "c", "d"]));
-        var lenient = StatisticalAudit.Run(new AuditInput(2015, matrix, ["a", "b", "c", "d"]), new AuditOptions(SignificanceLevel: 0.2 + 1e-12));
+        var byDefault = StatisticalAudit.Run(new AuditInput(2015, matrix, ["a", "b", "c", "d"]));
+        var below = StatisticalAudit.Run(new AuditInput(2015, matrix, ["a", "b", "c", "d"]), new AuditOptions(SignificanceLevel: 0.2 - 1e-9));
+        var above = StatisticalAudit.Run(new AuditInput(2015, matrix, ["a", "b", "c", "d"]), new AuditOptions(SignificanceLevel: 0.2 + 1e-9));
 
-        Assert.Equal([AuditFinding.InsignificantWithinDomain], strict.Findings.Select(f => f.Finding));
-        Assert.Empty(lenient.Findings);
+        Assert.Equal([AuditFinding.InsignificantWithinDomain], byDefault.Findings.Select(f => f.Finding));
+        Assert.Equal([AuditFinding.InsignificantWithinDomain], below.Findings.Select(f => f.Finding));
+        Assert.Empty(above.Findings);
+    }
+
+    /// <summary>The issue's thresholds: p above 0.05 is insignificant, |r| above 0.92 collinear, within a domain.</summary>
+    [Fact]
+    public void Options_DefaultToTheIssuesThresholds()
+    {
+        Assert.Equal(new AuditOptions(0.05, 0.92, CollinearWithinDomainOnly: true), AuditOptions.Default);
+    }
+
+    /// <summary>
+    /// |r| must exceed the threshold: s1 and s2 (r = 0.98974, scipy) are collinear at 0.9897, not at 0.9898; s1 and
+    /// t1 (the same values, r = 1) are not collinear at a threshold of 1.
+    /// </summary>
+    [Fact]
+    public void Run_FlagsCollinearityStrictlyAboveTheThreshold()
+    {
+        var at9897 = StatisticalAudit.Run(new AuditInput(2015, Matrix(), Cities), new AuditOptions(CollinearThreshold: 0.9897));
+        var at9898 = StatisticalAudit.Run(new AuditInput(2015, Matrix(), Cities), new AuditOptions(CollinearThreshold: 0.9898));
+
+        Assert.Contains(at9897.Findings, f => f is { Finding: AuditFinding.Collinear, First: "s1", Second: "s2" });
+        Assert.DoesNotContain(at9898.Findings, f => f is { First: "s1", Second: "s2" });
+        var atOne = StatisticalAudit.Run(new AuditInput(2015, Matrix(), Cities), new AuditOptions(CollinearThreshold: 1, CollinearWithinDomainOnly: false));
+        Assert.Equal(1, atOne.Correlations.Pearson[0][2]);
+        Assert.DoesNotContain(atOne.Findings, f => f.Finding == AuditFinding.Collinear);
     }
 
     [Fact]
