@@ -32,16 +32,10 @@ public static class PairwiseCorrelations
         var pearsonP = Square<double>(m);
         var spearman = Square<double>(m);
         var spearmanP = Square<double>(m);
-        // Ranks of each column's own values: a pair where neither column loses a city to the other can reuse them.
-        var counts = new int[m];
-        var ranks = new double[m][];
-        for (var i = 0; i < m; i++)
-        {
-            var present = Scoring.DataTreatment.Present(columns[i]);
-            counts[i] = present.Length;
-            ranks[i] = Spread(columns[i], present.Length == 0 ? [] : ArrayStatistics.RanksInplace(present));
-        }
-
+        // Each column's cities in ascending order of value, sorted once: a pair's ranks are then read off in one pass
+        // over the cities it keeps, where R ranks each pair's cases afresh (same ranks, no sort per pair).
+        var orders = columns.Select(AscendingOrder).ToArray();
+        var position = new int[m == 0 ? 0 : columns[0].Length];
         for (var i = 0; i < m; i++)
         {
             for (var j = i; j < m; j++)
@@ -49,17 +43,9 @@ public static class PairwiseCorrelations
                 var (x, y) = PairwiseComplete.Pairs(columns[i], columns[j]);
                 var count = x.Length;
                 var r = Pearson(x, y);
-                double[] rx, ry;
-                if (count == counts[i] && count == counts[j])
-                {
-                    (rx, ry) = PairwiseComplete.Pairs(ranks[i], ranks[j]);
-                }
-                else
-                {
-                    rx = ArrayStatistics.RanksInplace((double[])x.Clone());
-                    ry = ArrayStatistics.RanksInplace((double[])y.Clone());
-                }
-
+                PairPositions(columns[i], columns[j], position);
+                var rx = RanksAmong(columns[i], orders[i], position, count);
+                var ry = RanksAmong(columns[j], orders[j], position, count);
                 var rho = Pearson(rx, ry);
                 if (i == j && !double.IsNaN(r))
                 {
@@ -88,17 +74,69 @@ public static class PairwiseCorrelations
         // R clips |r| to 1 the same way: rounding can take a perfect correlation just past it.
         x.Length < 2 ? double.NaN : Math.Clamp(Correlation.Pearson(x, y), -1, 1);
 
-    /// <summary>Puts the ranks of the present values back at their cities' positions (NaN elsewhere).</summary>
-    private static double[] Spread(double[] column, double[] presentRanks)
+    /// <summary>The positions of the cities with a value, ordered by that value (ties in any order).</summary>
+    private static int[] AscendingOrder(double[] column)
     {
-        var spread = new double[column.Length];
+        var values = Scoring.DataTreatment.Present(column);
+        var cities = new int[values.Length];
         var k = 0;
         for (var c = 0; c < column.Length; c++)
         {
-            spread[c] = double.IsNaN(column[c]) ? double.NaN : presentRanks[k++];
+            if (!double.IsNaN(column[c]))
+            {
+                cities[k++] = c;
+            }
         }
 
-        return spread;
+        Array.Sort(values, cities);
+        return cities;
+    }
+
+    /// <summary>position[c] = the city's index among the pair's complete cases (city order, as in the pair's arrays), or −1.</summary>
+    private static void PairPositions(double[] a, double[] b, int[] position)
+    {
+        var k = 0;
+        for (var c = 0; c < a.Length; c++)
+        {
+            position[c] = double.IsNaN(a[c]) || double.IsNaN(b[c]) ? -1 : k++;
+        }
+    }
+
+    /// <summary>
+    /// Average ranks (1-based; tied values share the mean of their ranks, as MathNet's and R's default) of the
+    /// column's values among the pair's cities, in the pair's order: the column's sorted cities, filtered.
+    /// </summary>
+    private static double[] RanksAmong(double[] column, int[] order, int[] position, int count)
+    {
+        var kept = new int[count];
+        var k = 0;
+        foreach (var c in order)
+        {
+            if (position[c] >= 0)
+            {
+                kept[k++] = c;
+            }
+        }
+
+        var ranks = new double[count];
+        for (var first = 0; first < count;)
+        {
+            var last = first;
+            while (last + 1 < count && column[kept[last + 1]] == column[kept[first]])
+            {
+                last++;
+            }
+
+            var rank = ((first + last) / 2.0) + 1;
+            for (var t = first; t <= last; t++)
+            {
+                ranks[position[kept[t]]] = rank;
+            }
+
+            first = last + 1;
+        }
+
+        return ranks;
     }
 
     private static T[][] Square<T>(int m)
