@@ -41,6 +41,18 @@ public sealed class PairwiseCorrelationsTests
         Assert.Equal(0.992777757560162, table.Pearson[0][1], 14);
     }
 
+    /// <summary>
+    /// x = 1, 2, 2, 3 ranks 1, 2.5, 2.5, 4 (tied values share the mean of their ranks) against y's 1, 2, 3, 4:
+    /// ρ = 4.5/√(4.5·5) = 3/√10 by hand; giving the tie its first rank (1, 2, 2, 4) would make it 0.9234 (scipy.stats.spearmanr gives 3/√10).
+    /// </summary>
+    [Fact]
+    public void Compute_GivesTiedValuesTheirAverageRank()
+    {
+        var table = PairwiseCorrelations.Compute(["x", "y"], [[1, 2, 2, 3], [10, 20, 30, 40]]);
+
+        Assert.Equal(0.9486832980505138, table.Spearman[0][1], 14);
+    }
+
     [Fact]
     public void Compute_LeavesUndefinedCorrelationsNaN()
     {
