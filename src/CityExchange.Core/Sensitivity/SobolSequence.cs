@@ -67,6 +67,31 @@ public sealed class SobolSequence
         _state.CopyTo(point);
     }
 
+    /// <summary>Makes point <paramref name="index"/> the next one returned (scipy's <c>fast_forward(index)</c> from the start).</summary>
+    public void Seek(long index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, 1L << Bits);
+        // Next() first steps from point index − 1, so that is the state to hold: point i is the XOR of the directions
+        // picked by the bits of its Gray code i ⊕ (i >> 1).
+        var gray = index == 0 ? 0 : (ulong)((index - 1) ^ ((index - 1) >> 1));
+        for (var d = 0; d < Dimensions; d++)
+        {
+            uint x = 0;
+            for (var bit = 0; bit < Bits; bit++)
+            {
+                if (((gray >> bit) & 1) != 0)
+                {
+                    x ^= _directions[d][bit];
+                }
+            }
+
+            _state[d] = x;
+        }
+
+        _index = index;
+    }
+
     private void CheckLength(int length)
     {
         if (length != Dimensions)

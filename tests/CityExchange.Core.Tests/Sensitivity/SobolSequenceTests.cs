@@ -64,6 +64,29 @@ public sealed class SobolSequenceTests
     }
 
     [Fact]
+    public void Seek_GivesThePointThatStepping_Gives()
+    {
+        var stepped = new SobolSequence(7);
+        var sought = new SobolSequence(7);
+        var a = new double[7];
+        var b = new double[7];
+        for (var i = 0; i < 300; i++)
+        {
+            stepped.Next(a);
+        }
+
+        sought.Seek(299);
+        sought.Next(b);
+        Assert.Equal(a, b);
+        stepped.Next(a);
+        sought.Next(b);
+        Assert.Equal(a, b);
+        sought.Seek(0);
+        sought.Next(b);
+        Assert.Equal(new double[7], b);
+    }
+
+    [Fact]
     public void FirstPowerOfTwoPoints_FillEveryDyadicInterval()
     {
         // (0, m, s)-net property in each dimension: the first 2^m points put one point in each [j/2^m, (j+1)/2^m).
@@ -93,11 +116,8 @@ public sealed class SobolSequenceTests
     {
         var sequence = new SobolSequence(dimensions);
         var point = new double[dimensions];
-        for (var i = 0; i <= index; i++)
-        {
-            sequence.Next(point);
-        }
-
+        sequence.Seek(index);
+        sequence.Next(point);
         return point;
     }
 }
