@@ -29,9 +29,7 @@ public static class CpuTime
         Measure("MinMax/46", () => ScoringEngine.Score(small));
         Measure("Dirichlet1000", () => RankUncertainty.Run([domainScores], 46, [0.25, 0.25, 0.25, 0.25], AggregationMethod.Arithmetic, uncertainty));
         var grouped46 = SyntheticData.GroupedMatrix(46);
-        var grouped2000 = SyntheticData.GroupedMatrix(2000);
         Measure("Sobol1000/46", () => CompositeSensitivity.Run(grouped46));
-        Measure("Sobol1000/2000", () => CompositeSensitivity.Run(grouped2000));
     }
 
     private static void Measure(string name, Func<object> operation)
