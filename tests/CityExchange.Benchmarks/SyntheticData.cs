@@ -32,13 +32,6 @@ public static class SyntheticData
         return matrix;
     }
 
-    /// <summary>As <see cref="Matrix"/>, with each city's region as <see cref="CitiesCsv"/> assigns it (for group-median imputation).</summary>
-    public static IndicatorMatrix GroupedMatrix(int cities, int seed = 42)
-    {
-        var values = Matrix(cities, seed).Values;
-        return new IndicatorMatrix(Framework, cities, values) { Groups = [.. Enumerable.Range(0, cities).Select(c => Regions[c % Regions.Length].Zh)] };
-    }
-
     /// <summary>The same matrix as CSV (city, indicators), for tools outside .NET.</summary>
     public static string ToCsv(IndicatorMatrix matrix)
     {
@@ -71,6 +64,13 @@ public static class SyntheticData
         }
 
         return text.ToString();
+    }
+
+    /// <summary>As <see cref="Matrix"/>, with each city's region as <see cref="CitiesCsv"/> assigns it (for group-median imputation).</summary>
+    public static IndicatorMatrix GroupedMatrix(int cities, int seed = 42)
+    {
+        var values = Matrix(cities, seed).Values;
+        return new IndicatorMatrix(Framework, cities, values) { Groups = [.. Enumerable.Range(0, cities).Select(c => Regions[c % Regions.Length].Zh)] };
     }
 
     private static readonly (string Zh, string En)[] Regions =
