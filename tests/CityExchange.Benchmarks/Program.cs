@@ -46,4 +46,13 @@ if (args is ["cputime"])
     return;
 }
 
+// `sensitivity-peer FRAMEWORK CITIES INDICATORS N OUT [REPEATS]`: the composite Sobol analysis, timed, with the files
+// scripts/sensitivity_peer.sh compares with COINr's get_sensitivity (SensitivityPeer).
+if (args is ["sensitivity-peer", var framework, var cities, var indicators, var samples, var output, .. var rest])
+{
+    var repeats = rest is [var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 21;
+    SensitivityPeer.Run(framework, cities, indicators, int.Parse(samples, System.Globalization.CultureInfo.InvariantCulture), output, repeats);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ScoringBenchmarks).Assembly).Run(args);
