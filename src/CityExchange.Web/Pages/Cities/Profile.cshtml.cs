@@ -9,7 +9,10 @@ public sealed class ProfileModel(DashboardQueries queries, ExplorePages explore)
 {
     public CityProfileView View { get; private set; } = null!;
 
-    /// <summary>What-if, targets and rank change for this city (from /Explore's services).</summary>
+    /// <summary>
+    /// What-if, targets and rank change for this city (from /Explore's services); for a published year they use the
+    /// latest year with indicator values (<see cref="CityToolsView.Year"/>), which the page names.
+    /// </summary>
     public CityToolsView Tools { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, [FromQuery] CityQuery query, CancellationToken cancellationToken)
@@ -20,7 +23,7 @@ public sealed class ProfileModel(DashboardQueries queries, ExplorePages explore)
         }
 
         View = view;
-        Tools = await explore.CityAsync(code, Request.Query, cancellationToken);
+        Tools = await explore.CityAsync(code, Request.Query, publishedFallsBack: true, cancellationToken);
         return Page();
     }
 }
