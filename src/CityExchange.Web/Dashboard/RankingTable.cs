@@ -4,7 +4,10 @@ using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Dashboard;
 
-/// <summary>Builds, filters, sorts and pages the rows of a ranking. Pure: everything comes in as arguments.</summary>
+/// <summary>
+/// Builds, filters, sorts and pages the rows of a ranking from the scores given; sorting by name or region uses the
+/// current UI culture's city names.
+/// </summary>
 public static class RankingTable
 {
     public const int PageSize = 100;
