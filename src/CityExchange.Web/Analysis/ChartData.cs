@@ -1,5 +1,6 @@
 using CityExchange.Core.Analysis;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
 using CityExchange.Web.Localization;
 
 namespace CityExchange.Web.Analysis;
@@ -15,10 +16,8 @@ public sealed record GroupedBars(string Canvas, IReadOnlyList<string> Labels, IR
     {
         var list = groups.ToList();
         return new GroupedBars(canvas, [.. list.Select(label)],
-            [.. Domains.All.Select(d => new BarSeries(d.Code(), Localized.Name(d), [.. list.Select(g => Nullable(g.Domains[(int)d]))]))]);
+            [.. Domains.All.Select(d => new BarSeries(d.Code(), Localized.Name(d), [.. list.Select(g => MissingValue.OrNull(g.Domains[(int)d]))]))]);
     }
-
-    public static double? Nullable(double value) => double.IsFinite(value) ? value : null;
 }
 
 /// <summary>The regression chart: points, fitted line and the 95 % band sampled along x.</summary>

@@ -2,6 +2,7 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Dashboard;
 
@@ -166,7 +167,10 @@ public sealed record CompareView(
 }
 
 /// <summary>A year with data and how many cities it has.</summary>
-public sealed record YearSummaryRow(int Year, string Kind, bool IsDemo, int Cities);
+public sealed record YearSummaryRow(int Year, YearKind Kind, bool IsDemo, int Cities)
+{
+    public bool IsPublished => Kind == YearKind.Published;
+}
 
 /// <summary>The report's worked example scored by the engine: four cities, four indicators.</summary>
 public sealed record WorkedExample(IReadOnlyList<City> Cities, IReadOnlyList<Indicator> Indicators, IndicatorMatrix Raw, IReadOnlyList<int> IndicatorIndex, ScoreSheet Sheet);

@@ -199,7 +199,7 @@ public sealed class IndicatorImportService(
                 db.Add(dataYear);
             }
 
-            dataYear.Kind = DataYear.Indicators;
+            dataYear.Kind = YearKind.Indicators;
             dataYear.IsDemo = isDemo;
             dataYear.UpdatedAt = record.CreatedAt;
             // The UPDATE is conditional on the version read above, so a concurrent import makes it fail.

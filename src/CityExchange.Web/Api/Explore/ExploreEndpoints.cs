@@ -88,7 +88,7 @@ public static class ExploreEndpoints
         return Results.Ok(new TargetsResponse(
             targets.City.Code,
             targets.Rank,
-            [.. targets.Targets.Select(t => new IndicatorTargetResponse(framework.Indicators[t.Indicator].Code, ExploreApi.Nullable(t.Current), t.Value))]));
+            [.. targets.Targets.Select(t => new IndicatorTargetResponse(framework.Indicators[t.Indicator].Code, MissingValue.OrNull(t.Current), t.Value))]));
     }
 
     private static async Task<IResult> GetSensitivityAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
@@ -99,13 +99,13 @@ public static class ExploreEndpoints
             return ExploreApi.Problem(parsed, explore);
         }
 
-        var query = ExploreApi.Query(request);
-        if (ReadUncertainty(query, explore, out var uncertainty, out var vary) is { } problem)
+        var monteCarlo = MonteCarloParameters.Parse(ExploreApi.Query(request), explore.Text, out var error);
+        if (error is not null)
         {
-            return problem;
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, error, explore);
         }
 
-        var result = await explore.SensitivityAsync(year, settings, uncertainty, vary, cancellationToken);
+        var result = await explore.SensitivityAsync(year, settings, monteCarlo.Options, monteCarlo.VaryMethods, cancellationToken);
         if (result.Value is not { } sensitivity)
         {
             return ExploreApi.Problem(result, explore);
@@ -129,14 +129,13 @@ public static class ExploreEndpoints
             return ExploreApi.Problem(parsed, explore);
         }
 
-        if (!ExploreApi.TryDouble(query("min"), 0.1, out var min) || !ExploreApi.TryDouble(query("max"), 0.4, out var max)
-            || !ExploreApi.TryDouble(query("step"), 0.01, out var step))
+        var weightBounds = WeightBoundsParameters.Parse(query, explore.Text, out var error);
+        if (error is not null)
         {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest,
-                explore.Text["Weight bounds must satisfy 0 ≤ min ≤ 0.25 ≤ max ≤ 1, with 0 < step ≤ 0.25."], explore);
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, error, explore);
         }
 
-        var result = await explore.BoundsAsync(year, settings, min, max, step, cancellationToken);
+        var result = await explore.BoundsAsync(year, settings, weightBounds.Min, weightBounds.Max, weightBounds.Step, cancellationToken);
         if (result.Value is not { } bounds)
         {
             return ExploreApi.Problem(result, explore);
@@ -194,49 +193,12 @@ public static class ExploreEndpoints
 
         var c = change.Change;
         return Results.Ok(new RankChangeResponse(
-            change.City.Code, fromYear, toYear, ExploreApi.Nullable(c.ScoreFrom), ExploreApi.Nullable(c.ScoreTo),
-            c.RankFrom == 0 ? null : c.RankFrom, c.RankTo == 0 ? null : c.RankTo, ExploreApi.Nullable(c.Change),
+            change.City.Code, fromYear, toYear, MissingValue.OrNull(c.ScoreFrom), MissingValue.OrNull(c.ScoreTo),
+            c.RankFrom == 0 ? null : c.RankFrom, c.RankTo == 0 ? null : c.RankTo, MissingValue.OrNull(c.Change),
             [.. c.Domains.Select(d => new DomainChangeResponse(
-                d.Domain.Code(), ExploreApi.Nullable(d.ScoreFrom), ExploreApi.Nullable(d.ScoreTo), d.Contribution,
+                d.Domain.Code(), MissingValue.OrNull(d.ScoreFrom), MissingValue.OrNull(d.ScoreTo), d.Contribution,
                 [.. d.Indicators.Select(i => new IndicatorChangeResponse(
-                    change.Framework.Indicators[i.Indicator].Code, ExploreApi.Nullable(i.ScoreFrom), ExploreApi.Nullable(i.ScoreTo), i.Contribution))]))]));
-    }
-
-    /// <summary>Reads samples, seed, sampling, concentration, spread and vary; returns a problem or null.</summary>
-    internal static IResult? ReadUncertainty(Func<string, string?> query, ExploreService explore, out UncertaintyOptions options, out bool vary)
-    {
-        options = new UncertaintyOptions();
-        vary = false;
-        if (!ExploreApi.TryInt(query("samples"), UncertaintyOptions.DefaultSamples, 1, ExploreService.MaxSamples, out var samples))
-        {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["samples must be a whole number between 1 and {0}.", ExploreService.MaxSamples], explore);
-        }
-
-        if (!ExploreApi.TryInt(query("seed"), UncertaintyOptions.DefaultSeed, int.MinValue, int.MaxValue, out var seed))
-        {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["seed must be a whole number."], explore);
-        }
-
-        var samplingText = query("sampling");
-        WeightSampling sampling;
-        switch (samplingText?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "dirichlet": sampling = WeightSampling.Dirichlet; break;
-            case "uniform": sampling = WeightSampling.Uniform; break;
-            default:
-                return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["Unknown sampling '{0}'. Use dirichlet or uniform.", samplingText], explore);
-        }
-
-        if (!ExploreApi.TryDouble(query("concentration"), 35, out var concentration) || !(concentration > 0)
-            || !ExploreApi.TryDouble(query("spread"), 0.5, out var spread) || !(spread > 0 && spread <= 1))
-        {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["concentration must be positive and spread between 0 and 1."], explore);
-        }
-
-        var varyText = query("vary")?.Trim().ToLowerInvariant();
-        vary = varyText is "true" or "1" or "on" or "yes" or "methods";
-        options = new UncertaintyOptions { Samples = samples, Seed = seed, Sampling = sampling, Concentration = concentration, UniformSpread = spread };
-        return null;
+                    change.Framework.Indicators[i.Indicator].Code, MissingValue.OrNull(i.ScoreFrom), MissingValue.OrNull(i.ScoreTo), i.Contribution))]))]));
     }
 
     private static IResult BadBody(ExploreService explore) => ExploreApi.Problem(StatusCodes.Status400BadRequest,

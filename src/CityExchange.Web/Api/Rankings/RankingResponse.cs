@@ -24,7 +24,7 @@ public sealed record RankingResponse(int Year, bool Demo, string Method, IReadOn
             var printed = scores.PrintedOverall(i);
             return new RankedCity(
                 city.Code, city.NameZh, city.NameEn, city.RegionZh,
-                Nullable(sheet.Overall[i]), NullableRank(sheet.OverallRanks[i]), printed.Printed, printed.Disagrees, sheet.Coverage[i],
+                MissingValue.OrNull(sheet.Overall[i]), NullableRank(sheet.OverallRanks[i]), printed.Printed, printed.Disagrees, sheet.Coverage[i],
                 new DomainScores(
                     Domain(scores, Core.Framework.Domain.Social, i),
                     Domain(scores, Core.Framework.Domain.Culture, i),
@@ -38,10 +38,9 @@ public sealed record RankingResponse(int Year, bool Demo, string Method, IReadOn
     private static DomainScore Domain(YearScores scores, Domain domain, int city)
     {
         var printed = scores.PrintedDomain(domain, city);
-        return new(Nullable(scores.Sheet.DomainScore(domain, city)), NullableRank(scores.Sheet.DomainRank(domain, city)), printed.Printed, printed.Disagrees);
+        return new(MissingValue.OrNull(scores.Sheet.DomainScore(domain, city)), NullableRank(scores.Sheet.DomainRank(domain, city)), printed.Printed, printed.Disagrees);
     }
 
-    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
     private static int? NullableRank(int rank) => rank == 0 ? null : rank;
 }
