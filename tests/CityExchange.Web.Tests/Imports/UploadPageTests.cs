@@ -64,7 +64,7 @@ public sealed class UploadPageTests(CityExchangeFactory factory)
         Assert.Equal(1, CountOf(html, "<tr class=\"diff-added\">"));
         Assert.Equal(1, CountOf(html, "<tr class=\"diff-changed\">"));
         Assert.Equal(2, CountOf(html, "<tr class=\"diff-removed\">"));
-        Assert.Matches("<td class=\"num\">3</td>\\s*<td class=\"num\">→ 5</td>", html);
+        Assert.Matches("<td class=\"num\"[^>]*>3</td>\\s*<td class=\"num\"[^>]*>→ 5</td>", html);
         Assert.Equal(4, (await StoredAsync(2072)).Count);
     }
 
