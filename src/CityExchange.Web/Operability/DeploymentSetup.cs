@@ -64,6 +64,7 @@ public static class DeploymentSetup
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(shutdown));
 
         services.AddCityExchangeRateLimits();
+        services.AddApiTokenAuthentication();
         return services;
     }
 

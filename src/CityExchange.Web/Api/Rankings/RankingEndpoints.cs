@@ -1,5 +1,6 @@
 using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Explore;
+using CityExchange.Web.Performance;
 
 namespace CityExchange.Web.Api.Rankings;
 
@@ -7,7 +8,7 @@ public static class RankingEndpoints
 {
     public static IEndpointRouteBuilder MapRankingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/rankings/{year:int}", GetRankingAsync).WithName("GetRanking");
+        app.MapGet("/api/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy);
         return app;
     }
 
