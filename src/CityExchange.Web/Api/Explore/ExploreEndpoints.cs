@@ -24,48 +24,30 @@ public static class ExploreEndpoints
 
     private static async Task<IResult> PostWhatIfAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
     {
-        JsonElement body;
+        WhatIfRequest? body;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            body = document.RootElement.Clone();
+            // Whatever the Content-Type, as before: the body is read as JSON.
+            body = await JsonSerializer.DeserializeAsync<WhatIfRequest>(request.Body, WhatIfRequest.JsonOptions, cancellationToken);
         }
         catch (JsonException)
         {
+            // Not JSON, or not this shape (e.g. "value": "12", "weights": [ … ]).
             return BadBody(explore);
         }
 
-        if (body.ValueKind != JsonValueKind.Object)
+        if (body is null)
         {
             return BadBody(explore);
         }
 
-        var overrides = new List<OverrideInput>();
-        if (Property(body, "overrides") is { } list)
-        {
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                return BadBody(explore);
-            }
-
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    return BadBody(explore);
-                }
-
-                overrides.Add(new OverrideInput(Text(Property(item, "city")), Text(Property(item, "indicator")), Number(Property(item, "value"))));
-            }
-        }
-
-        var parsed = await explore.ParseAsync(key => key == "weights" ? Weights(Property(body, "weights")) : Text(Property(body, key)), false, cancellationToken);
+        var parsed = await explore.ParseAsync(body.Parameter, false, cancellationToken);
         if (parsed.Value is not { } settings)
         {
             return ExploreApi.Problem(parsed, explore);
         }
 
-        var result = await explore.WhatIfAsync(year, settings, overrides, cancellationToken);
+        var result = await explore.WhatIfAsync(year, settings, body.OverrideInputs(), cancellationToken);
         return result.Value is { } scores ? Results.Ok(scores.ToResponse()) : ExploreApi.Problem(result, explore);
     }
 
@@ -203,43 +185,4 @@ public static class ExploreEndpoints
 
     private static IResult BadBody(ExploreService explore) => ExploreApi.Problem(StatusCodes.Status400BadRequest,
         explore.Text["The body must be JSON: { \"overrides\": [ { \"city\": …, \"indicator\": …, \"value\": … } ], \"weights\"?: …, \"method\"?: … }."], explore);
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Text(JsonElement? element) => element?.ValueKind switch
-    {
-        JsonValueKind.String => element.Value.GetString(),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.Value.GetRawText(),
-        _ => null,
-    };
-
-    /// <summary>A number, or a string holding one (invariant culture); null otherwise.</summary>
-    private static double? Number(JsonElement? element) => element?.ValueKind switch
-    {
-        JsonValueKind.Number => element.Value.GetDouble(),
-        JsonValueKind.String when double.TryParse(element.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
-        _ => null,
-    };
-
-    /// <summary><c>"weights"</c> as a string in the query syntax, or an object <c>{ "social": 0.4 }</c>.</summary>
-    private static string? Weights(JsonElement? element)
-    {
-        if (element is not { ValueKind: JsonValueKind.Object } weights)
-        {
-            return Text(element);
-        }
-
-        return string.Join(',', weights.EnumerateObject().Select(p => $"{p.Name}:{(p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.ToString())}"));
-    }
 }
