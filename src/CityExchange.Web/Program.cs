@@ -9,14 +9,10 @@ using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Api.Years;
-using CityExchange.Web.Health;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Imports;
-using CityExchange.Web.Localization;
-using CityExchange.Web.Operability;
-using CityExchange.Web.Performance;
 using CityExchange.Web.Scoring;
-using CityExchange.Web.Security;
 using CityExchange.Web.Store;
 using Serilog;
 

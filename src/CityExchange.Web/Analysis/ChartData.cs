@@ -1,7 +1,7 @@
 using CityExchange.Core.Analysis;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Analysis;
 

@@ -1,6 +1,6 @@
 using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Hosting;
 using Microsoft.Extensions.Localization;
 
 namespace CityExchange.Web.Dashboard;

@@ -4,7 +4,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Dashboard;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 

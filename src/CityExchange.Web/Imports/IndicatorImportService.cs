@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Api.Rankings;
-using CityExchange.Web.Performance;
-using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
+using CityExchange.Web.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Imports;

@@ -1,5 +1,5 @@
 using CityExchange.Web.Dashboard;
-using CityExchange.Web.Performance;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

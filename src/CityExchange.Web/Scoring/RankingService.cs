@@ -2,7 +2,6 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Performance;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using CityExchange.Web.Performance;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 

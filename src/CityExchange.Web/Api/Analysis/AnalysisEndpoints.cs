@@ -2,7 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Analysis;
 using CityExchange.Web.Analysis;
 using CityExchange.Web.Api.Imports;
-using CityExchange.Web.Security;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CityExchange.Web.Api.Analysis;

@@ -1,6 +1,6 @@
 using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Explore;
-using CityExchange.Web.Performance;
+using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Api.Rankings;
 

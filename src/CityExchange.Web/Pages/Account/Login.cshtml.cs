@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CityExchange.Web.Security;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

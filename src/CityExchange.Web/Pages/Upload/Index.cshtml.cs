@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CityExchange.Web.Imports;
-using CityExchange.Web.Security;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

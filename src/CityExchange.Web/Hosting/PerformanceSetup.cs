@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
+using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
-namespace CityExchange.Web.Performance;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// Caching and transfer size: the ranking cache, Brotli/Gzip response compression and the static files' cache lifetimes.

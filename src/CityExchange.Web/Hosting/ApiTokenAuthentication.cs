@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace CityExchange.Web.Security;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;Import:ApiToken&gt;</c> as an authentication scheme. The comparison takes the same time

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace CityExchange.Web.Security;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// Configuration section <c>RateLimits</c>: permits per client in each window (fixed windows). Rejections answer 429
