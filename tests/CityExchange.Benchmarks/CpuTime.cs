@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Core.Sensitivity;
 
 namespace CityExchange.Benchmarks;
 
@@ -27,6 +28,11 @@ public static class CpuTime
         Measure("RankScore/10000", () => ScoringEngine.Score(big, rank));
         Measure("MinMax/46", () => ScoringEngine.Score(small));
         Measure("Dirichlet1000", () => RankUncertainty.Run([domainScores], 46, [0.25, 0.25, 0.25, 0.25], AggregationMethod.Arithmetic, uncertainty));
+        var auditMatrix = SyntheticData.Matrix(5_000);
+        var audit = new CityExchange.Core.Analysis.Audit.AuditInput(2030, auditMatrix, [.. Enumerable.Range(0, 5_000).Select(c => $"c{c}")]);
+        Measure("Audit/5000", () => CityExchange.Core.Analysis.Audit.StatisticalAudit.Run(audit));
+        var grouped46 = SyntheticData.GroupedMatrix(46);
+        Measure("Sobol1000/46", () => CompositeSensitivity.Run(grouped46));
     }
 
     private static void Measure(string name, Func<object> operation)

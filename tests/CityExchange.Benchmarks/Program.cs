@@ -15,11 +15,43 @@ if (args is ["export-cities", var cityCount, var citiesPath])
     return;
 }
 
+// `export-points N PATH` writes the N synthetic cities' domain scores (SyntheticData.DomainPoints) for SciPy;
+// `cluster LINKAGE N` clusters them once (after a warm-up on 300 of them) and prints the time, for /usr/bin/time -v
+// (scripts/bench-clustering.sh).
+if (args is ["export-points", var pointCount, var pointsPath])
+{
+    File.WriteAllText(pointsPath, SyntheticData.PointsCsv(SyntheticData.DomainPoints(int.Parse(pointCount, System.Globalization.CultureInfo.InvariantCulture))));
+    return;
+}
+
+if (args is ["cluster", var linkageCode, var clusterCount])
+{
+    var linkage = Enum.Parse<CityExchange.Core.Analysis.Linkage>(linkageCode, ignoreCase: true);
+    var points = SyntheticData.DomainPoints(int.Parse(clusterCount, System.Globalization.CultureInfo.InvariantCulture));
+    CityExchange.Core.Analysis.HierarchicalClustering.Cluster(points[..Math.Min(points.Count, 300)], linkage); // JIT warm-up
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    var tree = CityExchange.Core.Analysis.HierarchicalClustering.Cluster(points, linkage);
+    var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{linkageCode} {points.Count} wall_s={clock.Elapsed.TotalSeconds:F3} cpu_s={used.TotalSeconds:F3} top={tree.Merges[^1].Height:F4}"));
+    return;
+}
+
 // `cputime` measures the process CPU time per operation (one thread), which a busy machine inflates much less than
 // wall time: the figure scripts/bench.sh reports beside BenchmarkDotNet's wall-clock means.
 if (args is ["cputime"])
 {
     CpuTime.Run();
+    return;
+}
+
+// `sensitivity-peer FRAMEWORK CITIES INDICATORS N OUT [REPEATS]`: the composite Sobol analysis, timed, with the files
+// scripts/sensitivity_peer.sh compares with COINr's get_sensitivity (SensitivityPeer).
+if (args is ["sensitivity-peer", var framework, var cities, var indicators, var samples, var output, .. var rest])
+{
+    var repeats = rest is [var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 21;
+    SensitivityPeer.Run(framework, cities, indicators, int.Parse(samples, System.Globalization.CultureInfo.InvariantCulture), output, repeats);
     return;
 }
 

@@ -32,6 +32,33 @@ public static class SyntheticData
         return matrix;
     }
 
+    /// <summary>
+    /// The four domain scores (social, culture, trade, politics) of <paramref name="cities"/> synthetic cities as the
+    /// clustering sees them: <see cref="Matrix"/> scored with the default options, the first <paramref name="cities"/>
+    /// with all four (a few of its cities miss a domain, so it is drawn a little larger).
+    /// </summary>
+    public static List<double[]> DomainPoints(int cities)
+    {
+        var drawn = cities + (cities / 100) + 10;
+        var sheet = ScoringEngine.Score(Matrix(drawn));
+        return [.. Enumerable.Range(0, drawn)
+            .Select(c => Domains.All.Select(d => sheet.DomainScore(d, c)).ToArray())
+            .Where(p => p.All(double.IsFinite))
+            .Take(cities)];
+    }
+
+    /// <summary>Points as CSV, one per line, for SciPy (scripts/bench-clustering.sh).</summary>
+    public static string PointsCsv(IEnumerable<double[]> points)
+    {
+        var text = new StringBuilder();
+        foreach (var point in points)
+        {
+            text.AppendJoin(',', point.Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The same matrix as CSV (city, indicators), for tools outside .NET.</summary>
     public static string ToCsv(IndicatorMatrix matrix)
     {
@@ -55,8 +82,7 @@ public static class SyntheticData
     /// <summary>A cities.csv for the codes of <see cref="ToCsv"/> (c0…), spread over the report's seven regions.</summary>
     public static string CitiesCsv(int cities)
     {
-        (string Zh, string En)[] regions =
-            [("华北", "North China"), ("东北", "Northeast China"), ("华东", "East China"), ("华中", "Central China"), ("华南", "South China"), ("西南", "Southwest China"), ("西北", "Northwest China")];
+        var regions = Regions;
         var text = new StringBuilder("code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south\n");
         for (var c = 0; c < cities; c++)
         {
@@ -66,6 +92,16 @@ public static class SyntheticData
 
         return text.ToString();
     }
+
+    /// <summary>As <see cref="Matrix"/>, with each city's region as <see cref="CitiesCsv"/> assigns it (for group-median imputation).</summary>
+    public static IndicatorMatrix GroupedMatrix(int cities, int seed = 42)
+    {
+        var values = Matrix(cities, seed).Values;
+        return new IndicatorMatrix(Framework, cities, values) { Groups = [.. Enumerable.Range(0, cities).Select(c => Regions[c % Regions.Length].Zh)] };
+    }
+
+    private static readonly (string Zh, string En)[] Regions =
+        [("华北", "North China"), ("东北", "Northeast China"), ("华东", "East China"), ("华中", "Central China"), ("华南", "South China"), ("西南", "Southwest China"), ("西北", "Northwest China")];
 
     private static Indicator Indicator(string code, Domain domain, int order) => new(code, domain, code, code, "", 1, "", "", order);
 }

@@ -37,7 +37,9 @@ public static class ClusterAnalysis
             .Where(c => Domains.All.All(d => !double.IsNaN(sheet.DomainScore(d, c))))
             .OrderBy(c => codes[c], StringComparer.Ordinal)];
 
-    public static ClusterResult Run(ScoreSheet sheet, IReadOnlyList<string> codes, Linkage linkage, int k)
+    /// <exception cref="ClusteringTooLargeException">More clusterable cities than the linkage accepts (<see cref="HierarchicalClustering.PointLimit"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ClusterResult Run(ScoreSheet sheet, IReadOnlyList<string> codes, Linkage linkage, int k, CancellationToken cancellationToken = default)
     {
         if (codes.Count != sheet.CityCount)
         {
@@ -49,7 +51,7 @@ public static class ClusterAnalysis
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, Math.Max(1, leaves.Count));
 
         var points = leaves.Select(c => Domains.All.Select(d => sheet.DomainScore(d, c)).ToArray()).ToList();
-        var tree = HierarchicalClustering.Cluster(points, linkage);
+        var tree = HierarchicalClustering.Cluster(points, linkage, cancellationToken);
         var raw = tree.Cut(Math.Min(k, Math.Max(1, leaves.Count)));
 
         var groups = Enumerable.Range(0, leaves.Count).GroupBy(l => raw[l])

@@ -6,7 +6,11 @@ namespace CityExchange.Core.Analysis;
 /// </summary>
 public sealed record Merge(int Left, int Right, double Height, int Size);
 
-/// <summary>The merge tree of <see cref="LeafCount"/> points: n−1 merges in order, with non-decreasing heights.</summary>
+/// <summary>
+/// The merge tree of <see cref="LeafCount"/> points: n−1 merges in order, with non-decreasing heights except for
+/// centroid linkage, which can merge lower than the merge before (an inversion); a merge always comes after the merges
+/// that made its two clusters.
+/// </summary>
 public sealed class Dendrogram
 {
     internal Dendrogram(int leafCount, IReadOnlyList<Merge> merges)
@@ -21,7 +25,7 @@ public sealed class Dendrogram
 
     /// <summary>
     /// Cuts the tree into <paramref name="k"/> clusters by undoing the last k−1 merges. Returns each leaf's cluster
-    /// (0…k−1), numbered in order of each cluster's first leaf.
+    /// (0…k−1), numbered in order of each cluster's first leaf. O(n) time and memory.
     /// </summary>
     public int[] Cut(int k)
     {
@@ -33,48 +37,43 @@ public sealed class Dendrogram
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(k, LeafCount);
 
-        // Each leaf's current cluster root, through the merges that are kept.
-        var parent = new int[LeafCount + Merges.Count];
-        for (var i = 0; i < parent.Length; i++)
+        // Each node's top-most kept ancestor: a merge's children come before it, so walking the kept merges from the
+        // last down hands every node its parent's, already final.
+        var kept = LeafCount - k;
+        var top = new int[LeafCount + kept];
+        for (var i = 0; i < top.Length; i++)
         {
-            parent[i] = i;
+            top[i] = i;
         }
 
-        for (var m = 0; m < LeafCount - k; m++)
+        for (var m = kept - 1; m >= 0; m--)
         {
             var merge = Merges[m];
-            parent[merge.Left] = LeafCount + m;
-            parent[merge.Right] = LeafCount + m;
-        }
-
-        int Root(int x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x];
-            }
-
-            return x;
+            top[merge.Left] = top[merge.Right] = top[LeafCount + m];
         }
 
         var labels = new int[LeafCount];
-        var numbering = new Dictionary<int, int>();
+        var label = new int[top.Length];
+        Array.Fill(label, -1);
+        var next = 0;
         for (var leaf = 0; leaf < LeafCount; leaf++)
         {
-            var root = Root(leaf);
-            if (!numbering.TryGetValue(root, out var label))
+            ref var cluster = ref label[top[leaf]];
+            if (cluster < 0)
             {
-                label = numbering.Count;
-                numbering[root] = label;
+                cluster = next++;
             }
 
-            labels[leaf] = label;
+            labels[leaf] = cluster;
         }
 
         return labels;
     }
 
-    /// <summary>The height at which the tree is cut into k clusters: midway between the last kept and the first undone merge.</summary>
+    /// <summary>
+    /// The height at which the tree is cut into k clusters: midway between the last kept and the first undone merge
+    /// (with an inversion there, the line no longer separates the clusters).
+    /// </summary>
     public double CutHeight(int k)
     {
         if (Merges.Count == 0)

@@ -18,7 +18,8 @@ public static class ReferenceCsv
         Polarity: int.Parse(csv.GetField("polarity")!, CultureInfo.InvariantCulture) < 0 ? -1 : 1,
         DefinitionZh: csv.GetField("definition_zh")!.Trim(),
         TypicalSourceZh: csv.GetField("typical_source_zh")!.Trim(),
-        SortOrder: row));
+        SortOrder: row,
+        WholeNumber: Flag(csv.GetField("whole_number"))));
 
     public static IReadOnlyList<City> ReadCities(TextReader reader) => Read(reader, (csv, _) => new City(
         Code: csv.GetField("code")!.Trim(),
@@ -44,6 +45,14 @@ public static class ReferenceCsv
         TradeRank: Integer(csv.GetField("trade_rank")),
         PoliticsRank: Integer(csv.GetField("politics_rank")),
         Cluster: Integer(csv.GetField("cluster"))));
+
+    /// <summary>A 0/1 column: anything else is a malformed reference file.</summary>
+    private static bool Flag(string? text) => text?.Trim() switch
+    {
+        "1" => true,
+        "0" => false,
+        _ => throw new FormatException($"Expected 0 or 1, found '{text}'."),
+    };
 
     private static List<T> Read<T>(TextReader reader, Func<CsvReader, int, T> map)
     {

@@ -9,9 +9,11 @@ public sealed record IndicatorTarget(int Indicator, double Current, double? Valu
 /// <summary>
 /// "What would it take": for a city and a target rank, for each indicator alone, the smallest value (polarity +1; the
 /// largest for polarity −1) with which the city's overall rank is at least as good as the target. Found by bracketing
-/// (doubling from the indicator's largest value, at most 2^20 times it) and bisection to a relative precision of 0.05 % (within the promised
-/// 0.1 %). The city is rescored at each step with the caller's scorer, so a value above the current maximum moves the
-/// min–max goalpost as it should.
+/// (doubling from the indicator's largest value, at most 2^20 times it) and bisection: to a relative precision of 0.05 %
+/// (within the promised 0.1 %), or exactly for a <see cref="Framework.Indicator.WholeNumber"/> indicator, whose target
+/// is the smallest (largest) whole number that reaches the rank — a city cannot open 12.4 consulates. The city is
+/// rescored at each step with the caller's scorer, so a value above the current maximum moves the min–max goalpost as
+/// it should.
 /// </summary>
 public static class TargetFinder
 {
@@ -55,12 +57,21 @@ public static class TargetFinder
             }
         }
 
-        return matrix.Framework.Indicators[indicator].Polarity < 0
-            ? Largest(Reaches, start)
-            : Smallest(Reaches, start);
+        var definition = matrix.Framework.Indicators[indicator];
+        Func<double, double, double?> midpoint = definition.WholeNumber ? WholeMidpoint : Midpoint;
+        start = definition.WholeNumber ? Math.Ceiling(start) : start;
+        return definition.Polarity < 0
+            ? Largest(Reaches, start, midpoint)
+            : Smallest(Reaches, start, midpoint);
     }
 
-    private static double? Smallest(Func<double, bool> reaches, double start)
+    /// <summary>The middle of the bracket; null once it is within <see cref="RelativePrecision"/>.</summary>
+    private static double? Midpoint(double lo, double hi) => hi - lo > RelativePrecision * hi ? lo + ((hi - lo) / 2) : null;
+
+    /// <summary>A whole number inside the bracket of whole numbers; null once its ends are adjacent.</summary>
+    private static double? WholeMidpoint(double lo, double hi) => hi - lo > 1 ? Math.Floor(lo + ((hi - lo) / 2)) : null;
+
+    private static double? Smallest(Func<double, bool> reaches, double start, Func<double, double, double?> midpoint)
     {
         if (reaches(0))
         {
@@ -80,9 +91,9 @@ public static class TargetFinder
             hi *= 2;
         }
 
-        for (var i = 0; i < MaxBisections && hi - lo > RelativePrecision * hi; i++)
+        // Invariant: lo does not reach, hi does.
+        for (var i = 0; i < MaxBisections && midpoint(lo, hi) is { } mid; i++)
         {
-            var mid = lo + ((hi - lo) / 2);
             if (reaches(mid))
             {
                 hi = mid;
@@ -96,7 +107,7 @@ public static class TargetFinder
         return hi;
     }
 
-    private static double? Largest(Func<double, bool> reaches, double start)
+    private static double? Largest(Func<double, bool> reaches, double start, Func<double, double, double?> midpoint)
     {
         if (!reaches(0))
         {
@@ -116,9 +127,9 @@ public static class TargetFinder
             hi *= 2;
         }
 
-        for (var i = 0; i < MaxBisections && hi - lo > RelativePrecision * hi; i++)
+        // Invariant: lo reaches, hi does not.
+        for (var i = 0; i < MaxBisections && midpoint(lo, hi) is { } mid; i++)
         {
-            var mid = lo + ((hi - lo) / 2);
             if (reaches(mid))
             {
                 lo = mid;

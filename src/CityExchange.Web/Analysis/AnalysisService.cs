@@ -55,6 +55,20 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
             : new CorrelationView(scores, DomainCorrelations.Pearson(scores.Sheet), DomainCorrelations.Spearman(scores.Sheet));
     }
 
+    /// <summary>
+    /// The year the regression page opens on: the latest year with scores and covariates, one with real (uploaded)
+    /// covariates before one with only synthetic ones; null when no such year is stored.
+    /// </summary>
+    public async Task<int?> LatestCovariateYearAsync(CancellationToken cancellationToken = default)
+    {
+        var years = await db.Set<CovariateValue>().AsNoTracking()
+            .Where(v => db.Set<DataYear>().Any(y => y.Year == v.Year))
+            .GroupBy(v => v.Year)
+            .Select(g => new { Year = g.Key, Real = g.Count(v => !v.IsDemo) })
+            .ToListAsync(cancellationToken);
+        return years.Where(y => y.Real > 0).Select(y => (int?)y.Year).Max() ?? years.Select(y => (int?)y.Year).Max();
+    }
+
     /// <summary>Regresses the year's scores on <paramref name="covariate"/> (default: gdp if stored, else the first covariate).</summary>
     public async Task<RegressionView?> RegressionAsync(int year, string? covariate, CancellationToken cancellationToken = default)
     {

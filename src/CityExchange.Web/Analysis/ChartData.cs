@@ -20,20 +20,29 @@ public sealed record GroupedBars(string Canvas, IReadOnlyList<string> Labels, IR
     }
 }
 
-/// <summary>The regression chart: points, fitted line and the 95 % band sampled along x.</summary>
+/// <summary>What a chart axis measures and in which unit; <see cref="Title"/> is both, for the axis.</summary>
+public sealed record ChartAxis(string Name, string Unit)
+{
+    public string Title => Localized.IsChinese ? $"{Name}（{Unit}）" : $"{Name} ({Unit})";
+}
+
+/// <summary>
+/// The regression chart: points (each named by its city, for the tooltip), the fitted line and the 95 % band sampled
+/// along x, and both axes with their units.
+/// </summary>
 public sealed record RegressionChart(
     IReadOnlyList<RegressionChartPoint> Points,
     IReadOnlyList<double> BandX,
     IReadOnlyList<double> Fitted,
     IReadOnlyList<double> Lower,
     IReadOnlyList<double> Upper,
-    string XLabel,
-    string YLabel,
+    ChartAxis X,
+    ChartAxis Y,
     string PointsLabel,
     string FitLabel,
     string BandLabel)
 {
-    public static RegressionChart? From(RegressionView view, string xLabel, string yLabel, string pointsLabel, string fitLabel, string bandLabel)
+    public static RegressionChart? From(RegressionView view, ChartAxis x, ChartAxis y, string pointsLabel, string fitLabel, string bandLabel)
     {
         if (view.Overall is not { } fit)
         {
@@ -49,7 +58,7 @@ public sealed record RegressionChart(
             [.. xs.Select(fit.Predict)],
             [.. xs.Select(x => fit.ConfidenceBand(x).Lower)],
             [.. xs.Select(x => fit.ConfidenceBand(x).Upper)],
-            xLabel, yLabel, pointsLabel, fitLabel, bandLabel);
+            x, y, pointsLabel, fitLabel, bandLabel);
     }
 }
 

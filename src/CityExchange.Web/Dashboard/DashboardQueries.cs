@@ -15,6 +15,9 @@ namespace CityExchange.Web.Dashboard;
 /// </summary>
 public sealed class DashboardQueries(RankingService rankings, CityExchangeDbContext db, ReferenceCache referenceCache)
 {
+    /// <summary>How many cities ranked near a city the comparison suggests when a city is compared with itself.</summary>
+    private const int CityNeighbourCount = 4;
+
     public async Task<IReadOnlyList<YearOption>> YearsAsync(CancellationToken cancellationToken = default) =>
         [.. (await rankings.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
 
@@ -166,9 +169,11 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
 
     /// <summary>
     /// Compares two cities. A missing city defaults to the year's best-ranked city other than the one given; a city
-    /// may be named by code, Chinese or English name. Null when a city is unknown or has no data in the year.
+    /// may be named by code, Chinese or English name. When a name is unknown, names a city without data in the year,
+    /// or B is A, the view holds only the form, saying so with the cities the reader may have meant. Null when the
+    /// year has no data.
     /// </summary>
-    public async Task<CompareView?> CompareAsync(string? a, string? b, int? year, string? method, CancellationToken cancellationToken = default)
+    public async Task<ComparePage?> CompareAsync(string? a, string? b, int? year, string? method, CancellationToken cancellationToken = default)
     {
         if (await LoadAsync(year, method, cancellationToken) is not { } loaded)
         {
@@ -177,36 +182,78 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
 
         var (context, scores) = loaded;
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        var ia = Resolve(a);
-        var ib = Resolve(b);
-        if (ia == -1 || ib == -1)
+        var choices = reference.Cities.Cities.Where(city => scores.IndexOf(city.Code) >= 0).ToList();
+        // Best-ranked first: of suggestions equally close to a typed name, the city a reader most likely means.
+        var ranked = scores.ByRank().Select(i => scores.Cities[i]).ToList();
+        var pickA = Pick(a);
+        var pickB = Pick(b);
+        if (pickA.Problem is null && pickB.Problem is null && pickA.City is { } same && pickB.City?.Code == same.Code)
         {
+            pickB = pickB with { Problem = ComparePickProblem.SameCity, City = null, Suggestions = RankNeighbours(same.Code) };
+        }
+
+        // A side left out: the year's best-ranked city other than the other side.
+        if (pickA.Problem is null && pickA.City is null)
+        {
+            pickA = ranked.FirstOrDefault(c => c.Code != pickB.City?.Code) is { } first ? ComparePick.Of(first) : pickA;
+        }
+
+        if (pickB.Problem is null && pickB.City is null)
+        {
+            pickB = ranked.FirstOrDefault(c => c.Code != pickA.City?.Code) is { } first ? ComparePick.Of(first) : pickB;
+        }
+
+        // A suggestion is never the city already on the other side.
+        pickA = pickA with { Suggestions = [.. pickA.Suggestions.Where(c => c.Code != pickB.City?.Code)] };
+        pickB = pickB with { Suggestions = [.. pickB.Suggestions.Where(c => c.Code != pickA.City?.Code)] };
+        var form = new CompareForm(context, pickA, pickB, choices);
+        if (form.HasProblem)
+        {
+            return new ComparePage(form, null);
+        }
+
+        if (pickA.City is not { } cityA || pickB.City is not { } cityB)
+        {
+            // Fewer than two cities with data in the year.
             return null;
         }
 
-        var byRank = scores.ByRank().ToList();
-        ia = ia >= 0 ? ia : byRank.FirstOrDefault(i => i != ib, -1);
-        ib = ib >= 0 ? ib : byRank.FirstOrDefault(i => i != ia, -1);
-        if (ia < 0 || ib < 0)
-        {
-            return null;
-        }
-
+        var ia = scores.IndexOf(cityA.Code);
+        var ib = scores.IndexOf(cityB.Code);
         var previous = await PreviousAsync(context, cancellationToken);
-        var histories = await HistoriesAsync([scores.Cities[ia].Code, scores.Cities[ib].Code], context, scores, cancellationToken);
+        var histories = await HistoriesAsync([cityA.Code, cityB.Code], context, scores, cancellationToken);
         var sa = Snapshot(scores, ia, previous, histories);
         var sb = Snapshot(scores, ib, previous, histories);
         List<CompareIndicatorRow>? indicators = sa.Indicators is { } ra && sb.Indicators is { } rb
             ? [.. ra.Zip(rb, (x, y) => new CompareIndicatorRow(x.Indicator, x, y))]
             : null;
-        var choices = reference.Cities.Cities.Where(city => scores.IndexOf(city.Code) >= 0).ToList();
-        return new CompareView(context, sa, sb, scores.Cities.Count, indicators, choices);
+        return new ComparePage(form, new CompareView(context, sa, sb, scores.Cities.Count, indicators));
 
-        // -2: not given; -1: unknown or without data this year.
-        int Resolve(string? text) =>
-            string.IsNullOrWhiteSpace(text) ? -2
-            : reference.Cities.TryResolve(text, out var city) ? scores.IndexOf(city.Code)
-            : -1;
+        ComparePick Pick(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return new ComparePick("", null, null, []);
+            }
+
+            var typed = text.Trim();
+            if (!reference.Cities.TryResolve(typed, out var city))
+            {
+                return new ComparePick(typed, null, ComparePickProblem.UnknownCity, CitySuggestions.Closest(ranked, typed));
+            }
+
+            return scores.IndexOf(city.Code) >= 0
+                ? ComparePick.Of(city)
+                : new ComparePick(typed, null, ComparePickProblem.NoDataInYear, CitySuggestions.Closest(ranked, typed));
+        }
+
+        // The cities ranked just above and below a city: the peers a reader comparing it with itself most likely wants.
+        List<City> RankNeighbours(string code)
+        {
+            var at = ranked.FindIndex(c => c.Code == code);
+            return [.. ranked.Select((c, i) => (City: c, Distance: Math.Abs(i - at))).Where(x => x.Distance > 0)
+                .OrderBy(x => x.Distance).Take(CityNeighbourCount).Select(x => x.City)];
+        }
     }
 
     public async Task<MethodologyView> MethodologyAsync(CancellationToken cancellationToken = default)

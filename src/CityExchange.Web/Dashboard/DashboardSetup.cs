@@ -6,6 +6,7 @@ public static class DashboardSetup
     {
         services.AddScoped<DashboardQueries>();
         services.AddScoped<RankingsCsv>();
+        services.AddScoped<DataVersions>();
         services.AddSingleton<IndicatorTexts>();
         return services;
     }

@@ -2,6 +2,7 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Dashboard;
@@ -148,14 +149,41 @@ public sealed record CompareIndicatorRow(Indicator Indicator, IndicatorRow A, In
     public double Difference => A.Normalised - B.Normalised;
 }
 
-/// <summary>The comparison page.</summary>
+/// <summary>The comparison of two cities in a year.</summary>
 public sealed record CompareView(
     YearContext Context,
     CitySnapshot A,
     CitySnapshot B,
     int CityCount,
-    IReadOnlyList<CompareIndicatorRow>? Indicators,
-    IReadOnlyList<City> Choices)
+    IReadOnlyList<CompareIndicatorRow>? Indicators);
+
+/// <summary>The comparison page: the form and, when both pickers name two different cities with data, the comparison.</summary>
+public sealed record ComparePage(CompareForm Form, CompareView? Comparison);
+
+/// <summary>Why a picker of the comparison names no city to compare.</summary>
+public enum ComparePickProblem
+{
+    /// <summary>No city has that code or name.</summary>
+    UnknownCity,
+
+    /// <summary>A known city without data in the year.</summary>
+    NoDataInYear,
+
+    /// <summary>City B is city A.</summary>
+    SameCity,
+}
+
+/// <summary>
+/// One picker of the comparison form: the text it holds (the city's name, or what the reader typed) and, when that names
+/// no city to compare, why and the cities the reader may have meant.
+/// </summary>
+public sealed record ComparePick(string Text, City? City, ComparePickProblem? Problem, IReadOnlyList<City> Suggestions)
+{
+    public static ComparePick Of(City city) => new(Localized.Name(city), city, null, []);
+}
+
+/// <summary>The comparison form: both pickers, the year and method, and the cities to choose from.</summary>
+public sealed record CompareForm(YearContext Context, ComparePick A, ComparePick B, IReadOnlyList<City> Choices)
 {
     /// <summary>
     /// The most cities the pickers list in the page. Beyond it the list would be most of the page (5,000 cities: 440 KB
@@ -164,6 +192,14 @@ public sealed record CompareView(
     public const int InlineChoiceLimit = 500;
 
     public bool ChoicesInline => Choices.Count <= InlineChoiceLimit;
+
+    public bool HasProblem => A.Problem is not null || B.Problem is not null;
+
+    /// <summary>The comparison with city A replaced by <paramref name="city"/> (a suggestion), city B as it is.</summary>
+    public CompareQuery WithA(City city) => new(city.Code, B.City?.Code ?? B.Text, Context.Year, Context.MethodParameter);
+
+    /// <summary>The comparison with city B replaced by <paramref name="city"/> (a suggestion), city A as it is.</summary>
+    public CompareQuery WithB(City city) => new(A.City?.Code ?? A.Text, city.Code, Context.Year, Context.MethodParameter);
 }
 
 /// <summary>A year with data and how many cities it has.</summary>

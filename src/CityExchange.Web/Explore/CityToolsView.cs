@@ -36,6 +36,9 @@ public sealed record TargetsView(
 {
     /// <summary>Every indicator's name and unit, for the script that fills the table from the API.</summary>
     public IReadOnlyList<IndicatorLabel> Labels { get; init; } = [];
+
+    /// <summary>True when targets were computed and no indicator alone reaches the rank.</summary>
+    public bool NoneSuffices => Rows.Count > 0 && Rows.All(r => r.Value is null);
 }
 
 public sealed record IndicatorLabel(string Code, string Name, string Unit);

@@ -48,7 +48,11 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
     }
 
     /// <summary>/Explore/City/{code}: what-if (values as <c>v.&lt;indicator&gt;</c>), targets (<c>rank</c>) and the change between <c>from</c> and <c>to</c>.</summary>
-    public async Task<CityToolsView> CityAsync(string code, IQueryCollection query, CancellationToken cancellationToken = default)
+    /// <param name="publishedFallsBack">
+    /// A published year (domain scores, no indicator values) gives way to the latest year with indicator values; the
+    /// city profile does this, and says so, so that its what-if and targets have values to work on.
+    /// </param>
+    public async Task<CityToolsView> CityAsync(string code, IQueryCollection query, bool publishedFallsBack = false, CancellationToken cancellationToken = default)
     {
         var get = Get(query);
         var reference = await explore.ReferenceAsync(cancellationToken);
@@ -59,6 +63,11 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
 
         var years = await YearsAsync(cancellationToken);
         var year = PickYear(years, get("year"));
+        if (year is { IsPublished: true } && publishedFallsBack)
+        {
+            year = PickYear(years, null);
+        }
+
         var parsed = await explore.ParseAsync(get, false, cancellationToken);
         var settings = parsed.Value ?? ExploreSettings.Default;
         if (year is null)

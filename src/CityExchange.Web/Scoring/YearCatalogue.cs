@@ -24,21 +24,27 @@ public enum YearRule
 public static class YearCatalogue
 {
     /// <summary>
-    /// The year asked for (null when it has no data), or when none is asked the page's <paramref name="rule"/>;
+    /// The year asked for (null when it has no data); when none is asked, <paramref name="preferred"/> (a page's own
+    /// choice, e.g. the regression's latest year with covariates) when stored, else the page's <paramref name="rule"/>;
     /// null when no year is stored.
     /// </summary>
-    public static YearOption? Pick(IReadOnlyList<YearOption> years, int? requested, YearRule rule)
+    public static YearOption? Pick(IReadOnlyList<YearOption> years, int? requested, YearRule rule, int? preferred = null)
     {
         if (requested is { } year)
         {
             return years.FirstOrDefault(y => y.Year == year);
         }
 
-        var preferred = rule switch
+        if (preferred is { } own && years.FirstOrDefault(y => y.Year == own) is { } chosen)
+        {
+            return chosen;
+        }
+
+        var byRule = rule switch
         {
             YearRule.LatestIndicators => years.LastOrDefault(y => !y.IsPublished),
             _ => years.LastOrDefault(y => !y.IsDemo),
         };
-        return preferred ?? (years.Count > 0 ? years[^1] : null);
+        return byRule ?? (years.Count > 0 ? years[^1] : null);
     }
 }

@@ -29,7 +29,9 @@ public sealed partial class DatabaseSeeder(
         var dataPath = options.Value.ResolveDataPath();
         var added = 0;
         added += await AddMissingAsync(DomainInfo.All, d => d.Domain, cancellationToken);
-        added += await AddMissingAsync(Read(dataPath, "framework.csv", ReferenceCsv.ReadFramework), i => i.Code, cancellationToken);
+        var framework = Read(dataPath, "framework.csv", ReferenceCsv.ReadFramework);
+        added += await AddMissingAsync(framework, i => i.Code, cancellationToken);
+        added += await MarkWholeNumbersAsync(framework, cancellationToken);
         var citiesAdded = await AddMissingAsync(Read(dataPath, "cities.csv", ReferenceCsv.ReadCities), c => c.Code, cancellationToken);
         if (citiesAdded > 0)
         {
@@ -71,6 +73,30 @@ public sealed partial class DatabaseSeeder(
         }
 
         logger.LogInformation("Seeding from {DataPath} added {Count} items", dataPath, added);
+    }
+
+    /// <summary>
+    /// Sets each stored indicator's whole-number flag to framework.csv's. A database made before the flag existed has it
+    /// false everywhere (the migration's default); the framework is reference data, never edited by users, so the file wins.
+    /// </summary>
+    private async Task<int> MarkWholeNumbersAsync(IReadOnlyList<Indicator> framework, CancellationToken cancellationToken)
+    {
+        var wholeNumber = framework.ToDictionary(i => i.Code, i => i.WholeNumber, StringComparer.Ordinal);
+        var stale = (await db.Set<Indicator>().ToListAsync(cancellationToken))
+            .Where(i => wholeNumber.TryGetValue(i.Code, out var flag) && flag != i.WholeNumber)
+            .ToList();
+        foreach (var indicator in stale)
+        {
+            db.Entry(indicator).Property(i => i.WholeNumber).CurrentValue = wholeNumber[indicator.Code];
+        }
+
+        if (stale.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        return stale.Count;
     }
 
     private async Task SeedPublishedAsync(string dataPath, CancellationToken cancellationToken)

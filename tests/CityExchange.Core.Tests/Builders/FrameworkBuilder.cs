@@ -7,19 +7,19 @@ public sealed class FrameworkBuilder
 {
     private readonly List<Indicator> _indicators = [];
 
-    public FrameworkBuilder Add(string code, Domain domain, int polarity = 1)
+    public FrameworkBuilder Add(string code, Domain domain, int polarity = 1, bool wholeNumber = false)
     {
-        _indicators.Add(new Indicator(code, domain, code, code, "unit", polarity, "", "", _indicators.Count));
+        _indicators.Add(new Indicator(code, domain, code, code, "unit", polarity, "", "", _indicators.Count, wholeNumber));
         return this;
     }
 
-    public FrameworkBuilder Social(string code, int polarity = 1) => Add(code, Domain.Social, polarity);
+    public FrameworkBuilder Social(string code, int polarity = 1, bool wholeNumber = false) => Add(code, Domain.Social, polarity, wholeNumber);
 
-    public FrameworkBuilder Culture(string code, int polarity = 1) => Add(code, Domain.Culture, polarity);
+    public FrameworkBuilder Culture(string code, int polarity = 1, bool wholeNumber = false) => Add(code, Domain.Culture, polarity, wholeNumber);
 
-    public FrameworkBuilder Trade(string code, int polarity = 1) => Add(code, Domain.Trade, polarity);
+    public FrameworkBuilder Trade(string code, int polarity = 1, bool wholeNumber = false) => Add(code, Domain.Trade, polarity, wholeNumber);
 
-    public FrameworkBuilder Politics(string code, int polarity = 1) => Add(code, Domain.Politics, polarity);
+    public FrameworkBuilder Politics(string code, int polarity = 1, bool wholeNumber = false) => Add(code, Domain.Politics, polarity, wholeNumber);
 
     public IndicatorFramework Build() => new(_indicators);
 }

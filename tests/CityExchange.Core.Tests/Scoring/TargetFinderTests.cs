@@ -80,4 +80,52 @@ public sealed class TargetFinderTests
             Assert.Equal(1, Default(at).OverallRanks[0]);
         }
     }
+
+    [Fact]
+    public void Find_ForAWholeNumberIndicatorGivesTheSmallestWholeNumberThatReachesTheRank()
+    {
+        // The case above with both indicators counts: a needs 80 exactly; b needs 8.75, so the smallest count is 9.
+        var counts = new FrameworkBuilder().Social("a", wholeNumber: true).Trade("b", wholeNumber: true).Build();
+        var matrix = new MatrixBuilder(counts, 3).Column("a", 10, 0, 8).Column("b", 0, 10, 9).Build();
+
+        var targets = TargetFinder.Find(matrix, 0, 1, Default);
+
+        Assert.Equal(80, targets[0].Value);
+        Assert.Equal(9, targets[1].Value);
+        // 8 is not enough: city 2's b score is 100·(9 − 8)/(10 − 8) = 50 and its overall 65 stays ahead of 50.
+        var eight = matrix.Clone();
+        eight[1, 0] = 8;
+        Assert.Equal(2, Default(eight).OverallRanks[0]);
+    }
+
+    [Fact]
+    public void Find_ForAWholeNumberIndicatorOfNegativePolarityGivesTheLargestWholeNumber()
+    {
+        // a (less is better): for 2 ≤ x ≤ 10 city 0 scores 100·(10 − x)/8 on a and 0 on b, overall 6.25·(10 − x); city 2
+        // scores 0 on a and 60 on b, overall 30. Rank 2 needs 6.25·(10 − x) ≥ 30, x ≤ 5.2: the largest count is 5.
+        var mixed = new FrameworkBuilder().Social("a", polarity: -1, wholeNumber: true).Trade("b").Build();
+        var matrix = new MatrixBuilder(mixed, 3).Column("a", 7, 2, 10).Column("b", 5, 10, 8).Build();
+
+        var whole = TargetFinder.Find(matrix, 0, 2, Default);
+        var continuous = TargetFinder.Find(
+            new MatrixBuilder(new FrameworkBuilder().Social("a", polarity: -1).Trade("b").Build(), 3).Column("a", 7, 2, 10).Column("b", 5, 10, 8).Build(),
+            0, 2, Default);
+
+        Assert.Equal(5, whole[0].Value);
+        Assert.InRange(continuous[0].Value!.Value, 5.2 * (1 - 0.001), 5.2 * (1 + 1e-9));
+        Assert.Equal(7, whole[0].Current);
+    }
+
+    [Fact]
+    public void Find_ForAWholeNumberIndicatorThatNoValueReachesGivesNull()
+    {
+        var counts = new FrameworkBuilder().Social("a", wholeNumber: true).Trade("b", wholeNumber: true).Build();
+        var matrix = new MatrixBuilder(counts, 3).Column("a", 5, 10, 0).Column("b", 0, 10, 5).Build();
+
+        var targets = TargetFinder.Find(matrix, 0, 1, Default);
+
+        Assert.Null(targets[0].Value);
+        // Continuous, b needs 15 (see above): 15 itself is the smallest count.
+        Assert.Equal(15, targets[1].Value);
+    }
 }

@@ -93,6 +93,51 @@ public sealed class CityAndCompareFlowTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Compare_AMistypedNameKeepsTheFormAndClickingASuggestionCompares()
+    {
+        await using var session = await browser.OpenAsync("compare-mistyped");
+        await session.GotoAsync($"/Compare?a=shanghai&b=guangzhou&year={Year}");
+
+        // A wrong character in Chinese: the form stays, says which name it did not find and offers the closest cities.
+        await session.Page.FillAsync("#pick-a", "北惊");
+        await session.Page.ClickAsync("form.compare-pickers button[type=submit]");
+        var problem = session.Page.Locator("#pick-a-problem");
+        await problem.WaitForAsync();
+        Assert.Contains("没有名为“北惊”的城市。", await problem.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("北惊", await session.Page.InputValueAsync("#pick-a"));
+        Assert.Equal("true", await session.Page.GetAttributeAsync("#pick-a", "aria-invalid"));
+        Assert.Equal(["北京（Beijing）", "北海（Beihai）"], await session.TextsAsync("#pick-a-problem a"));
+        await Translation.AssertCompleteAsync(session, "zh-CN");
+        await session.AssertNoSeriousAccessibilityViolationAsync();
+        await session.ScreenshotAsync();
+
+        await session.Page.ClickAsync("#pick-a-problem a[data-suggestion=beijing]");
+        await session.Page.WaitForURLAsync(url => url.Contains("a=beijing", StringComparison.Ordinal));
+        Assert.Contains("b=guangzhou", session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal("比较北京与广州", (await session.Page.InnerTextAsync("h1")).Replace(Year.ToString(CultureInfo.InvariantCulture), "", StringComparison.Ordinal).Trim());
+        await session.AssertChartsDrawnAsync(3);
+
+        // In English, a letter left out; then the city compared with itself.
+        await session.Page.ClickAsync(".lang-switch a[lang='en']");
+        await session.Page.WaitForURLAsync(url => url.Contains("culture=en", StringComparison.Ordinal));
+        await session.Page.FillAsync("#pick-b", "shangai");
+        await session.Page.ClickAsync("form.compare-pickers button[type=submit]");
+        await session.Page.Locator("#pick-b-problem").WaitForAsync();
+        Assert.Contains("No city is called “shangai”.", await session.Page.InnerTextAsync("#pick-b-problem"), StringComparison.Ordinal);
+        await session.Page.ClickAsync("#pick-b-problem a[data-suggestion=shanghai]");
+        await session.Page.WaitForURLAsync(url => url.Contains("b=shanghai", StringComparison.Ordinal));
+        Assert.Equal("Shanghai", await session.Page.InputValueAsync("#pick-b"));
+
+        await session.Page.FillAsync("#pick-b", "Beijing");
+        await session.Page.ClickAsync("form.compare-pickers button[type=submit]");
+        await session.Page.Locator("#pick-b-problem").WaitForAsync();
+        Assert.Contains("Beijing is city A too: a city cannot be compared with itself.", await session.Page.InnerTextAsync("#pick-b-problem"), StringComparison.Ordinal);
+        Assert.Equal(0, await session.Page.Locator("#compare-radar").CountAsync());
+        await session.ScreenshotAsync();
+        session.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task Compare_InAYearOfManyCities_SuggestsCitiesAsTheReaderTypes()
     {
         // 600 cities, too many to list in the page; on an app of its own, so that the shared app's histories and year

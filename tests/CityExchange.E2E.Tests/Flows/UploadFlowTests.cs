@@ -71,7 +71,8 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         await session.Page.WaitForURLAsync(url => url.Contains("/Imports", StringComparison.Ordinal));
         Assert.True(await session.Page.IsVisibleAsync("#import-done"));
 
-        await OpenRankingsAsync(session, Year);
+        // The notice leads to the year's rankings, where the climber now leads.
+        await session.ClickToAsync("#import-done #year-rankings-link", "/Rankings", $"year={Year}");
         await session.ScreenshotAsync();
         var first = session.Page.Locator("#ranking-table tbody tr[data-city]").First;
         Assert.Equal(Climber, await first.GetAttributeAsync("data-city"));
@@ -162,6 +163,15 @@ public sealed class UploadFlowTests(BrowserFixture browser)
         var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync($"#import-{originalId} td.file-name a"));
         Assert.Equal("original.csv", download.SuggestedFilename);
         Assert.Equal(originalBytes, await File.ReadAllBytesAsync((await download.PathAsync())!));
+
+        // The restore notice leads to the year's rankings, where the climber is back at its original rank.
+        await session.ClickToAsync("#import-restored #year-rankings-link", "/Rankings", $"year={Year}");
+        var row = session.Page.Locator($"#ranking-table tbody tr[data-city='{Climber}']");
+        Assert.Equal(originalRank.ToString(System.Globalization.CultureInfo.InvariantCulture), (await row.Locator("td").First.InnerTextAsync()).Trim());
+
+        // Rankings of any year are also reached from the header.
+        await OpenRankingsAsync(session, Year);
+        Assert.Equal(originalRank.ToString(System.Globalization.CultureInfo.InvariantCulture), (await row.Locator("td").First.InnerTextAsync()).Trim());
         session.AssertClean();
     }
 

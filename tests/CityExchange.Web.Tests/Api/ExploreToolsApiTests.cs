@@ -138,16 +138,20 @@ public sealed class ExploreToolsApiTests(CityExchangeFactory factory)
     {
         var targets = await _client.GetFromJsonAsync<JsonElement>("/api/targets/2015?city=nanjing&rank=10");
 
-        Assert.Equal(["city", "rank", "indicators"], targets.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["city", "rank", "anyIndicatorSuffices", "indicators"], targets.EnumerateObject().Select(p => p.Name));
         Assert.Equal("nanjing", targets.GetProperty("city").GetString());
         Assert.Equal(10, targets.GetProperty("rank").GetInt32());
+        Assert.True(targets.GetProperty("anyIndicatorSuffices").GetBoolean());
         Assert.Equal(Indicators, targets.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("indicator").GetString()));
         Assert.All(targets.GetProperty("indicators").EnumerateArray(),
-            i => Assert.Equal(["indicator", "current", "value"], i.EnumerateObject().Select(p => p.Name)));
+            i => Assert.Equal(["indicator", "current", "value", "wholeNumber"], i.EnumerateObject().Select(p => p.Name)));
+        // framework.csv: every indicator is a count but the three money amounts.
+        Assert.Equal(["trade_volume", "foreign_tax", "odi"],
+            targets.GetProperty("indicators").EnumerateArray().Where(i => !i.GetProperty("wholeNumber").GetBoolean()).Select(i => i.GetProperty("indicator").GetString()));
     }
 
     [Fact]
-    public async Task Targets_EachValueReachesTheRankAndOnePerMilleLessDoesNot()
+    public async Task Targets_ForACountAreTheSmallestWholeNumberThatReachesTheRank()
     {
         var ranking = await _client.GetFromJsonAsync<JsonElement>("/api/rankings/2016");
         var city = ranking.GetProperty("cities")[20].GetProperty("code").GetString()!;
@@ -155,7 +159,45 @@ public sealed class ExploreToolsApiTests(CityExchangeFactory factory)
 
         var targets = await _client.GetFromJsonAsync<JsonElement>($"/api/targets/2016?city={city}&rank={target}");
 
-        var found = targets.GetProperty("indicators").EnumerateArray().Where(i => i.GetProperty("value").ValueKind == JsonValueKind.Number).Take(3).ToList();
+        var counts = targets.GetProperty("indicators").EnumerateArray()
+            .Where(i => i.GetProperty("wholeNumber").GetBoolean() && i.GetProperty("value").ValueKind == JsonValueKind.Number).Take(3).ToList();
+        Assert.Equal(3, counts.Count);
+        foreach (var t in counts)
+        {
+            var indicator = t.GetProperty("indicator").GetString()!;
+            var value = t.GetProperty("value").GetDouble();
+            Assert.Equal(Math.Round(value), value);
+            Assert.InRange(await RankWithAsync(2016, city, indicator, value), 1, target);
+            Assert.True(await RankWithAsync(2016, city, indicator, value - 1) > target, $"{indicator}: {value} − 1 still reaches {target}");
+        }
+    }
+
+    [Fact]
+    public async Task Targets_WhenNoIndicatorAloneSufficesSaySo()
+    {
+        // The last city of 2016 cannot pass Shanghai and Beijing with any one value: the best it can do with one
+        // indicator is 100 on it while the leaders drop to 0 there, a few points each way against a gap of about 60.
+        var ranking = await _client.GetFromJsonAsync<JsonElement>("/api/rankings/2016");
+        var last = ranking.GetProperty("cities").EnumerateArray().Last().GetProperty("code").GetString()!;
+
+        var targets = await _client.GetFromJsonAsync<JsonElement>($"/api/targets/2016?city={last}&rank=1");
+
+        Assert.False(targets.GetProperty("anyIndicatorSuffices").GetBoolean());
+        Assert.All(targets.GetProperty("indicators").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("value").ValueKind));
+    }
+
+    [Fact]
+    public async Task Targets_ForAnAmountEachValueReachesTheRankAndOnePerMilleLessDoesNot()
+    {
+        var ranking = await _client.GetFromJsonAsync<JsonElement>("/api/rankings/2016");
+        var city = ranking.GetProperty("cities")[20].GetProperty("code").GetString()!;
+        var target = ranking.GetProperty("cities")[20].GetProperty("rank").GetInt32() - 2;
+
+        var targets = await _client.GetFromJsonAsync<JsonElement>($"/api/targets/2016?city={city}&rank={target}");
+
+        // The amounts (not whole numbers): to within the promised precision.
+        var found = targets.GetProperty("indicators").EnumerateArray()
+            .Where(i => !i.GetProperty("wholeNumber").GetBoolean() && i.GetProperty("value").ValueKind == JsonValueKind.Number).ToList();
         Assert.NotEmpty(found);
         foreach (var t in found)
         {

@@ -211,6 +211,24 @@ public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
         Assert.DoesNotContain("id=\"restore-live\"", await browser.GetHtmlAsync($"/Imports/Restore/{second}"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("done", "zh-CN", "查看 2058 年排名")]
+    [InlineData("restored", "en", "See the 2058 rankings")]
+    public async Task Imports_AfterAnUploadOrARestore_TheNoticeLinksToTheYearsRankings(string notice, string culture, string text)
+    {
+        var id = await PutAsync(factory.CreateClientWithToken(), 2058, "city,consulates", "beijing,1");
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+
+        var html = await browser.GetHtmlAsync($"/Imports?year=2058&{notice}={id}&culture={culture}");
+
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var link = document.QuerySelector($"#import-{notice} a#year-rankings-link");
+        Assert.NotNull(link);
+        Assert.Equal(("/Rankings?year=2058", text), (link.GetAttribute("href"), link.TextContent));
+        // Admins also find the account administration from the history.
+        Assert.NotNull(document.QuerySelector("a[href='/Admin/Users']"));
+    }
+
     [Fact]
     public async Task Original_IsDownloadedByteForByteByEditors_ForUploadsRejectedUploadsAndRestores()
     {

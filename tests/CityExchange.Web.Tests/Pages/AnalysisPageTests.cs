@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CityExchange.Web.Tests.Infrastructure;
 
@@ -78,6 +79,44 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
         Assert.Contains("demo-banner", clusters, StringComparison.Ordinal);
         Assert.Contains("These GDP values are synthetic", regression, StringComparison.Ordinal);
         Assert.Contains("id=\"regression-data\"", regression, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "GDP (CNY 100 million)", "Overall score (0–100)")]
+    [InlineData("zh-CN", "GDP（亿元）", "总分（0–100 分）")]
+    public async Task Regression_HasUnitsOnBothAxesAndNamesEveryCity(string culture, string x, string y)
+    {
+        var html = WebUtility.HtmlDecode(await GetAsync($"/Analysis/Regression?year=2016&culture={culture}"));
+
+        var chart = JsonDocument.Parse(Regex.Match(html, "<script type=\"application/json\" id=\"regression-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value).RootElement;
+        Assert.Equal(x, chart.GetProperty("x").GetProperty("title").GetString());
+        Assert.Equal(y, chart.GetProperty("y").GetProperty("title").GetString());
+        Assert.Equal(46, chart.GetProperty("points").GetArrayLength());
+        Assert.All(chart.GetProperty("points").EnumerateArray(), p => Assert.False(string.IsNullOrEmpty(p.GetProperty("label").GetString())));
+        // Every row of the data table can take the keyboard's focus and names the chart point it stands for.
+        Assert.Equal(46, Regex.Count(html, "<tr tabindex=\"0\" data-point=\"\\d+\">"));
+    }
+
+    [Fact]
+    public async Task Regression_OpensOnTheLatestYearWithCovariates_RealOnesBeforeSynthetic()
+    {
+        // An app of its own: other tests here upload covariates for years of their own.
+        await using var app = new CityExchangeFactory();
+        async Task<string> OpenAsync() => await app.CreateClient().GetStringAsync(new Uri("/Analysis/Regression?culture=en", UriKind.Relative));
+
+        // 2013 is the latest real year but has no covariates; 2016 is the latest with (synthetic) GDP.
+        var first = await OpenAsync();
+        Assert.Contains("<option value=\"2016\" selected=\"selected\">", first, StringComparison.Ordinal);
+        Assert.Contains("id=\"regression-data\"", first, StringComparison.Ordinal);
+
+        var upload = await app.CreateClientWithToken().PutAsync(
+            new Uri("/api/years/2013/covariates", UriKind.Relative), Csv.Content("city,gdp", "beijing,19500.6", "shanghai,21602.1", "guangzhou,15420.1", "wuhan,9051.3"));
+        upload.EnsureSuccessStatusCode();
+
+        var second = await OpenAsync();
+        Assert.Contains("<option value=\"2013\" selected=\"selected\">", second, StringComparison.Ordinal);
+        Assert.Contains("Overall index against a covariate · 2013", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("These GDP values are synthetic", second, StringComparison.Ordinal);
     }
 
     [Fact]

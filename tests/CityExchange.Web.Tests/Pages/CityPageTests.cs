@@ -96,9 +96,45 @@ public sealed class CityPageTests(CityExchangeFactory factory)
         // Dalian social 69.39 (report's social rank 7), politics 22.83.
         Assert.Contains("<td class=\"num\">69.4</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">22.8</td>", html, StringComparison.Ordinal);
-        // The year shown is not demo data (the rank-change tool further down may compare two demo years, with their banner).
-        Assert.DoesNotContain("demo-banner", html[..html.IndexOf("id=\"domains-heading\"", StringComparison.Ordinal)], StringComparison.Ordinal);
+        // The published figures are not demo data; the tools below, on a demo year, carry their own banner.
+        Assert.DoesNotContain("demo-banner", html[..html.IndexOf("id=\"tools-year\"", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"indicators\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en",
+        "2013 is a published year: the report printed domain scores, not the indicator values that the what-if and the targets work on. Below they use 2016, the latest year with indicator values. The values of 2016 are synthetic demo data, not real statistics.",
+        "Beijing, 2016: the city's values and the values to try")]
+    [InlineData("zh-CN",
+        "2013 年为报告公布年份：报告只公布了各领域得分，没有假设分析和目标测算所需的指标原始值。下方因此使用 2016 年，即有指标值的最近年份。 2016 年的数值为合成演示数据，并非真实统计。",
+        "北京，2016 年：城市的数值与要尝试的数值")]
+    public async Task City_PublishedYearSaysWhichYearTheWhatIfAndTargetsUse(string culture, string notice, string whatIfCaption)
+    {
+        // An app of its own: other tests here upload later years, which would become the latest with indicator values.
+        await using var app = new CityExchangeFactory();
+        // Asked for 2013, and opened without a year (2013, the latest real year, is the default): the same tools, named.
+        foreach (var url in new[] { "/Cities/beijing?year=2013", "/Cities/beijing" })
+        {
+            var html = await PageHtml.GetOkAsync(app, url, culture);
+
+            Assert.Contains("<span class=\"year-tag\">2013</span>", html, StringComparison.Ordinal);
+            var shown = System.Text.RegularExpressions.Regex.Replace(
+                WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<p class=\"notice\" id=\"tools-year\">(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value),
+                @"\s+", " ").Trim();
+            Assert.Equal(notice, shown);
+            Assert.Contains(whatIfCaption, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+            Assert.Contains("data-targets data-city=\"beijing\" data-year=\"2016\"", html, StringComparison.Ordinal);
+            Assert.True(html.IndexOf("id=\"tools-year\"", StringComparison.Ordinal) < html.IndexOf("data-whatif ", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task City_YearWithIndicatorValuesNamesNoOtherYearForItsTools()
+    {
+        var html = await PageHtml.GetOkAsync(factory, "/Cities/beijing?year=2015", "en");
+
+        Assert.DoesNotContain("id=\"tools-year\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-targets data-city=\"beijing\" data-year=\"2015\"", html, StringComparison.Ordinal);
     }
 
     [Theory]

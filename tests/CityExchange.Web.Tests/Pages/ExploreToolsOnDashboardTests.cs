@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using CityExchange.Web.Tests.Infrastructure;
 
 namespace CityExchange.Web.Tests.Pages;
@@ -15,6 +17,40 @@ public sealed class ExploreToolsOnDashboardTests(CityExchangeFactory factory)
 
         Assert.Contains("data-whatif data-city=\"chengdu\" data-year=\"2015\"", html, StringComparison.Ordinal);
         Assert.Contains("data-targets data-city=\"chengdu\" data-year=\"2015\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "No single indicator is enough for {0} to reach rank 1: it would take several indicators at once.")]
+    [InlineData("zh-CN", "仅靠任何单一指标，{0}都无法达到第 1 名：需要多个指标同时提升。")]
+    public async Task CityPage_SaysPlainlyWhenNoSingleIndicatorReachesTheRank(string culture, string message)
+    {
+        var ranking = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/rankings/2016");
+        var last = ranking.GetProperty("cities").EnumerateArray().Last();
+        var name = last.GetProperty(culture == "en" ? "nameEn" : "nameZh").GetString()!;
+
+        var html = System.Net.WebUtility.HtmlDecode(await GetAsync($"/Cities/{last.GetProperty("code").GetString()}?year=2016&rank=1&culture={culture}"));
+
+        Assert.Contains($"<p class=\"notice\" data-targets-none>{string.Format(System.Globalization.CultureInfo.InvariantCulture, message, name)}</p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CityPage_TargetsOfCountsAreWholeNumbersAndTheNoticeStaysHiddenWhenOneSuffices()
+    {
+        var ranking = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/rankings/2016");
+        var city = ranking.GetProperty("cities")[20];
+        var code = city.GetProperty("code").GetString();
+        var target = city.GetProperty("rank").GetInt32() - 2;
+        var api = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/targets/2016?city={code}&rank={target}");
+
+        var html = System.Net.WebUtility.HtmlDecode(await GetAsync($"/Cities/{code}?year=2016&rank={target}&culture=en"));
+
+        Assert.Contains("<p class=\"notice\" data-targets-none hidden=\"hidden\"></p>", html, StringComparison.Ordinal);
+        var consulates = api.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("indicator").GetString() == "consulates");
+        // Fuzhou, 21st in 2016, needs 40 consulates for 19th (demo data): a whole number, shown as one.
+        Assert.Equal("fuzhou", code);
+        var needed = consulates.GetProperty("value").GetDouble();
+        Assert.Equal(40, needed);
+        Assert.Contains($"<th scope=\"row\">Foreign consulates</th>\n                        <td class=\"num\">{consulates.GetProperty("current").GetDouble():#,##0.##}</td>\n                        <td class=\"num\">{needed:#,##0}</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class IndexPageTests(CityExchangeFactory factory)
     }
 
     [Theory]
-    [InlineData("en", "Top 10", "Domain leaders", "There is no earlier year to compare 2013 with.")]
-    [InlineData("zh-CN", "前 10 名", "各领域领先城市", "没有早于 2013 年的数据可供比较。")]
+    [InlineData("en", "Top 10", "Domain leaders", "There is no earlier year to compare 2013 with, so no rank changes are shown.")]
+    [InlineData("zh-CN", "前 10 名", "各领域领先城市", "没有早于 2013 年的数据可供比较，因此不显示排名变化。")]
     public async Task Index_PublishedYearShowsTopTenAndLeadersButNoMovers(string culture, string top, string leaders, string noMovers)
     {
         var html = await PageHtml.GetOkAsync(factory, "/?year=2013", culture);
@@ -37,7 +37,10 @@ public sealed class IndexPageTests(CityExchangeFactory factory)
         Assert.Contains(top, topTable, StringComparison.Ordinal);
         Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(topTable, "<th scope=\"row\">"));
         Assert.Contains(leaders, html, StringComparison.Ordinal);
-        Assert.Contains(noMovers, html, StringComparison.Ordinal);
+        // No earlier year: no movers box beside the table (it would hold one sentence); the table says why instead.
+        Assert.Contains(noMovers, topTable, StringComparison.Ordinal);
+        Assert.DoesNotContain("movers-heading", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"movers\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("demo-banner", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Methodology\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"overview-chart\" role=\"img\"", html, StringComparison.Ordinal);

@@ -26,6 +26,14 @@ public sealed class YearCatalogueTests
         Assert.Null(YearCatalogue.Pick([], null, YearRule.LatestIndicators));
     }
 
+    [Fact]
+    public void APagesPreferredYear_ComesBeforeTheRuleWhenItIsStored()
+    {
+        Assert.Equal(2014, YearCatalogue.Pick(Years, null, YearRule.LatestReal, preferred: 2014)?.Year);
+        Assert.Equal(2013, YearCatalogue.Pick(Years, null, YearRule.LatestReal, preferred: 2030)?.Year);
+        Assert.Equal(2015, YearCatalogue.Pick(Years, 2015, YearRule.LatestReal, preferred: 2014)?.Year);
+    }
+
     [Theory]
     [InlineData(YearRule.LatestReal)]
     [InlineData(YearRule.LatestIndicators)]

@@ -46,4 +46,36 @@ public sealed class SeedingTests(CityExchangeFactory factory)
 
         Assert.Equal(before, await CountAsync());
     }
+
+    [Fact]
+    public async Task Seed_MarksTheCountIndicatorsAsWholeNumbers_AlsoInADatabaseMadeBeforeTheFlag()
+    {
+        _ = factory.Server;
+        string[] counts =
+        [
+            "foreign_residents", "intl_flights", "intl_conferences", "intl_exhibitions", "passports", "intl_performances", "foreign_language",
+            "foreign_restaurants", "foreign_firms", "joint_ventures", "leader_visits", "consulates", "intl_orgs", "sister_cities",
+        ];
+        async Task<List<string>> WholeNumbersAsync()
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.Set<Indicator>().Where(i => i.WholeNumber).OrderBy(i => i.SortOrder).Select(i => i.Code).ToListAsync();
+        }
+
+        Assert.Equal(counts, await WholeNumbersAsync());
+
+        // As the migration leaves a database of an earlier version: the column added, false everywhere.
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Set<Indicator>().ExecuteUpdateAsync(setters => setters.SetProperty(i => i.WholeNumber, false));
+        }
+
+        Assert.Empty(await WholeNumbersAsync());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync();
+        }
+
+        Assert.Equal(counts, await WholeNumbersAsync());
+    }
 }

@@ -70,7 +70,9 @@ public static class ExploreEndpoints
         return Results.Ok(new TargetsResponse(
             targets.City.Code,
             targets.Rank,
-            [.. targets.Targets.Select(t => new IndicatorTargetResponse(framework.Indicators[t.Indicator].Code, MissingValue.OrNull(t.Current), t.Value))]));
+            targets.Targets.Any(t => t.Value is not null),
+            [.. targets.Targets.Select(t => new IndicatorTargetResponse(
+                framework.Indicators[t.Indicator].Code, MissingValue.OrNull(t.Current), t.Value, framework.Indicators[t.Indicator].WholeNumber))]));
     }
 
     private static async Task<IResult> GetSensitivityAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)

@@ -1,9 +1,13 @@
 namespace CityExchange.Web.Api.Explore;
 
-/// <summary><c>GET /api/targets/{year}</c>: for each indicator alone, the value that reaches <c>rank</c> (null when none does).</summary>
-public sealed record TargetsResponse(string City, int Rank, IReadOnlyList<IndicatorTargetResponse> Indicators);
+/// <summary>
+/// <c>GET /api/targets/{year}</c>: for each indicator alone, the value that reaches <c>rank</c> (null when none does);
+/// <see cref="AnyIndicatorSuffices"/> is false when no indicator alone does.
+/// </summary>
+public sealed record TargetsResponse(string City, int Rank, bool AnyIndicatorSuffices, IReadOnlyList<IndicatorTargetResponse> Indicators);
 
-public sealed record IndicatorTargetResponse(string Indicator, double? Current, double? Value);
+/// <summary>One indicator's target; <see cref="WholeNumber"/>: a count, whose target is the smallest whole number that reaches the rank.</summary>
+public sealed record IndicatorTargetResponse(string Indicator, double? Current, double? Value, bool WholeNumber);
 
 /// <summary><c>GET /api/sensitivity/{year}</c>: Monte Carlo rank intervals, cities sorted by rank.</summary>
 public sealed record SensitivityResponse(int Samples, IReadOnlyList<CityRankInterval> Cities);

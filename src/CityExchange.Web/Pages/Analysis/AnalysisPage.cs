@@ -15,11 +15,14 @@ public abstract class AnalysisPage(AnalysisService analysis) : PageModel
 
     public bool IsDemo => Years.FirstOrDefault(y => y.Year == Year)?.IsDemo == true;
 
-    /// <summary>Loads the years and picks <paramref name="requested"/>, else the latest non-demo year; false when the requested year is unknown or none is stored.</summary>
-    protected async Task<bool> PickYearAsync(int? requested, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the years and picks <paramref name="requested"/>, else <paramref name="preferred"/> (the page's own choice,
+    /// when stored), else the latest non-demo year; false when the requested year is unknown or none is stored.
+    /// </summary>
+    protected async Task<bool> PickYearAsync(int? requested, CancellationToken cancellationToken, int? preferred = null)
     {
         Years = [.. (await Analysis.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
-        var shown = YearCatalogue.Pick(Years, requested, YearRule.LatestReal);
+        var shown = YearCatalogue.Pick(Years, requested, YearRule.LatestReal, preferred);
         Year = shown?.Year ?? 0;
         return shown is not null;
     }

@@ -9,7 +9,9 @@ public sealed class RegressionModel(AnalysisService analysis) : AnalysisPage(ana
 
     public async Task<IActionResult> OnGetAsync([FromQuery] RegressionFilter filter, CancellationToken cancellationToken)
     {
-        if (!await PickYearAsync(filter.Year, cancellationToken))
+        // Opened without a year: the latest year that has something to regress on.
+        var preferred = filter.Year is null ? await Analysis.LatestCovariateYearAsync(cancellationToken) : null;
+        if (!await PickYearAsync(filter.Year, cancellationToken, preferred))
         {
             return NotFound();
         }

@@ -9,23 +9,26 @@ namespace CityExchange.Web.Pages.Compare;
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
 public sealed class IndexModel(DashboardQueries queries) : PageModel
 {
-    public CompareView View { get; private set; } = null!;
+    public CompareForm Form { get; private set; } = null!;
+
+    /// <summary>The comparison; null when a picker names no city to compare (the form says why).</summary>
+    public CompareView? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery] CompareQuery query, CancellationToken cancellationToken)
     {
-        if (await queries.CompareAsync(query.A, query.B, query.Year, query.Method, cancellationToken) is not { } view)
+        if (await queries.CompareAsync(query.A, query.B, query.Year, query.Method, cancellationToken) is not { } page)
         {
             return NotFound();
         }
 
         // Names typed in the pickers, or a city left out, become the canonical shareable URL of codes.
-        var canonical = query with { A = view.A.City.Code, B = view.B.City.Code };
-        if (canonical != query)
+        if (page.Comparison is { } view && query with { A = view.A.City.Code, B = view.B.City.Code } is var canonical && canonical != query)
         {
             return RedirectToPage(canonical.RouteValues());
         }
 
-        View = view;
+        Form = page.Form;
+        View = page.Comparison;
         return Page();
     }
 }

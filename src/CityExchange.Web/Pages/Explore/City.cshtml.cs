@@ -9,5 +9,5 @@ public sealed class CityModel(ExplorePages pages) : PageModel
     public CityToolsView View { get; private set; } = null!;
 
     public async Task OnGetAsync(string code, CancellationToken cancellationToken) =>
-        View = await pages.CityAsync(code, Request.Query, cancellationToken);
+        View = await pages.CityAsync(code, Request.Query, cancellationToken: cancellationToken);
 }

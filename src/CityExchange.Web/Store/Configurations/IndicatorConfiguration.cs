@@ -15,6 +15,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.NameZh).HasMaxLength(128).IsRequired();
         builder.Property(i => i.NameEn).HasMaxLength(128).IsRequired();
         builder.Property(i => i.Unit).HasMaxLength(64).IsRequired();
+        // framework.csv's whole_number: counts, whose targets are whole numbers.
+        builder.Property(i => i.WholeNumber).IsRequired();
         builder.Property(i => i.DefinitionZh).HasMaxLength(1000);
         builder.Property(i => i.TypicalSourceZh).HasMaxLength(1000);
         builder.HasOne<DomainInfo>().WithMany().HasForeignKey(i => i.Domain).OnDelete(DeleteBehavior.Restrict);

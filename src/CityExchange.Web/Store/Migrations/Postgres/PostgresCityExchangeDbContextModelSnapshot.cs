@@ -140,6 +140,9 @@ namespace CityExchange.Web.Store.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("WholeNumber")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Domain");

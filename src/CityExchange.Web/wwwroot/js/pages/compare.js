@@ -47,9 +47,25 @@ if (data) {
   const codes = data.domains.map((d) => d.code);
   const labels = data.domains.map((d) => d.label);
 
+  // Each city is drawn in one colour (A dark and solid, B grey and dashed), points included, and the legend shows
+  // exactly that line: points in the domains' colours belonged to no legend entry.
   const radarOptions = baseOptions({ scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, backdropColor: 'transparent' } } } });
   radarOptions.plugins = {
     ...radarOptions.plugins,
+    legend: {
+      labels: {
+        boxWidth: 28,
+        generateLabels: (chart) => chart.data.datasets.map((ds, i) => ({
+          text: ds.label,
+          fillStyle: ds.backgroundColor,
+          strokeStyle: ds.borderColor,
+          lineWidth: ds.borderWidth,
+          lineDash: ds.borderDash ?? [],
+          hidden: !chart.isDatasetVisible(i),
+          datasetIndex: i,
+        })),
+      },
+    },
     tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.r)}` } },
   };
   chartWhenNear('compare-radar', {
@@ -57,8 +73,8 @@ if (data) {
     data: {
       labels,
       datasets: [
-        { label: data.a.label, data: data.a.domains, borderColor: inkA, backgroundColor: alpha(inkA, 0.1), borderWidth: 2, pointBackgroundColor: codes.map((c) => domainColors[c]), pointRadius: 4 },
-        { label: data.b.label, data: data.b.domains, borderColor: neutral, backgroundColor: alpha(neutral, 0.08), borderWidth: 2, borderDash: [6, 4], pointBackgroundColor: codes.map((c) => domainColors[c]), pointRadius: 4 },
+        { label: data.a.label, data: data.a.domains, borderColor: inkA, backgroundColor: alpha(inkA, 0.1), borderWidth: 2, pointBackgroundColor: inkA, pointBorderColor: inkA, pointRadius: 4 },
+        { label: data.b.label, data: data.b.domains, borderColor: neutral, backgroundColor: alpha(neutral, 0.08), borderWidth: 2, borderDash: [6, 4], pointBackgroundColor: neutral, pointBorderColor: neutral, pointStyle: 'rectRot', pointRadius: 5 },
       ],
     },
     options: radarOptions,

@@ -31,8 +31,9 @@ function draw(section) {
     type: 'bar',
     data: { labels, datasets: [{ label: data.label, data: bars, backgroundColor: colors, borderColor: colors, borderWidth: 1 }] },
     options: baseOptions({
-      // Start the axis just below the lowest level so that small contributions stay visible.
-      scales: { y: { min: Math.max(0, Math.floor(Math.min(...bars.slice(1, -1).flat(), data.scoreFrom, data.scoreTo) - 5)) } },
+      // The axis starts at 0: the first and last bars are scores, and a cut axis would make their difference look
+      // larger than it is. The tooltip and the table give each contribution exactly.
+      scales: { y: { min: 0 } },
       plugins: {
         legend: { display: false },
         tooltip: {

@@ -16,6 +16,7 @@ function setup(section) {
   const result = section.querySelector('[data-targets-result]');
   const rows = section.querySelector('[data-targets-rows]');
   const caption = section.querySelector('[data-targets-caption]');
+  const none = section.querySelector('[data-targets-none]');
   const format = (v) => (v === null || v === undefined ? '—' : new Intl.NumberFormat(lang(), { maximumFractionDigits: 2 }).format(v));
 
   form.addEventListener('submit', async (event) => {
@@ -25,6 +26,7 @@ function setup(section) {
     params.set('city', city);
     params.set('rank', rank);
     error.hidden = true;
+    none.hidden = true;
     caption.textContent = text.working;
     try {
       const targets = await getJson(`/api/targets/${encodeURIComponent(year)}?${params}`);
@@ -41,6 +43,9 @@ function setup(section) {
       }));
       caption.textContent = text.caption.replace('{0}', targets.rank);
       result.hidden = false;
+      // No indicator alone reaches the rank: say so in words, not only with a column of dashes.
+      none.textContent = targets.anyIndicatorSuffices ? '' : text.none.replace('{0}', text.city).replace('{1}', targets.rank);
+      none.hidden = targets.anyIndicatorSuffices;
       const url = new URLSearchParams(window.location.search);
       url.set('rank', rank);
       history.replaceState(null, '', `${window.location.pathname}?${url}`);

@@ -1,0 +1,23 @@
+namespace CityExchange.Core.Analysis;
+
+/// <summary>
+/// A linkage that needs all pairwise distances (<see cref="HierarchicalClustering.PointLimit"/>) was asked to cluster
+/// more points than it accepts. Nothing was computed; a caller can offer to filter the cities down to
+/// <see cref="Limit"/> or to use a linkage without a limit (Ward, centroid, single).
+/// </summary>
+public sealed class ClusteringTooLargeException : Exception
+{
+    public ClusteringTooLargeException(Linkage linkage, int pointCount, int limit)
+        : base($"{linkage.Code()} linkage clusters at most {limit} points; {pointCount} were given.")
+    {
+        Linkage = linkage;
+        PointCount = pointCount;
+        Limit = limit;
+    }
+
+    public Linkage Linkage { get; }
+
+    public int PointCount { get; }
+
+    public int Limit { get; }
+}

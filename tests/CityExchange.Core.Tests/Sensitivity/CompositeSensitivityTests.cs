@@ -1,0 +1,300 @@
+using CityExchange.Core.Scoring;
+using CityExchange.Core.Sensitivity;
+using CityExchange.Core.Tests.Builders;
+
+namespace CityExchange.Core.Tests.Sensitivity;
+
+/// <summary>The composite-indicator model: its runs against full scorings, its indices against exact enumeration.</summary>
+public sealed class CompositeSensitivityTests
+{
+    private static readonly Lazy<IndicatorMatrix> Demo = new(() => DemoYear.Matrix(2015));
+
+    private static readonly NormalisationMethod[] Methods = [NormalisationMethod.MinMax, NormalisationMethod.ZScore, NormalisationMethod.Rank];
+
+    [Fact]
+    public void DemoYear_HasMissingCells()
+    {
+        // The missing-data input can only matter if something is missing.
+        Assert.Contains(Demo.Value.Values, double.IsNaN);
+    }
+
+    [Fact]
+    public void Inputs_AreTheFiveChoicesWithTheirAlternatives()
+    {
+        var model = new CompositeModel(Demo.Value, new CompositeSensitivityOptions());
+
+        Assert.Equal(["weights", "method", "aggregation", "missing", "winsorise"], model.Inputs.Select(i => i.Name));
+        Assert.Equal([100, 3, 2, 2, 2], model.Inputs.Select(i => i.Alternatives));
+        Assert.All(model.Inputs, i => Assert.Equal(InputKind.Discrete, i.Kind));
+        Assert.Equal(["minmax", "zscore", "rank"], CompositeSensitivity.DefaultAlternatives(UncertainChoice.Method).Select(a => a.Code));
+        // 3 × 2 × 2 × 2 = 24 combinations; geometric with z-scores is arithmetic with z-scores: 20 distinct scorings.
+        Assert.Equal(20, model.DistinctConstructions);
+    }
+
+    [Fact]
+    public void OptionsFor_MapsEachInputToItsAlternative()
+    {
+        var model = new CompositeModel(Demo.Value, new CompositeSensitivityOptions());
+
+        var rank = model.OptionsFor([7, 2, 1, 1, 1]);
+        Assert.Equal(NormalisationMethod.Rank, rank.Method);
+        Assert.Equal(AggregationMethod.Geometric, rank.Aggregation);
+        Assert.Equal(MissingDataTreatment.GroupMedian, rank.Missing);
+        Assert.True(rank.Winsorise);
+        Assert.Equal(model.WeightSets[7], rank.Weights!.Domain);
+
+        var zscore = model.OptionsFor([0, 1, 1, 0, 0]);
+        Assert.Equal(NormalisationMethod.ZScore, zscore.Method);
+        Assert.Equal(AggregationMethod.Arithmetic, zscore.Aggregation); // geometric is not defined on z-scores
+        Assert.Equal(MissingDataTreatment.AvailableMean, zscore.Missing);
+        Assert.False(zscore.Winsorise);
+    }
+
+    [Fact]
+    public void NoisyWeights_StayWithinTheSpreadAndSumToOne()
+    {
+        var sets = CompositeSensitivity.NoisyWeights([0.4, 0.2, 0.2, 0.2], 0.25, 500, 3);
+
+        Assert.Equal(500, sets.Length);
+        Assert.All(sets, w => Assert.Equal(1.0, w.Sum(), 1e-12));
+        // Before renormalising each weight is within ±25% of nominal, so each ratio to another is within (0.75/1.25, 1.25/0.75).
+        Assert.All(sets, w => Assert.InRange(w[0] / w[1], 2 * 0.75 / 1.25, 2 * 1.25 / 0.75));
+        Assert.Contains(sets, w => w[0] / w[1] > 2 * 1.2 / 0.8);
+        Assert.Contains(sets, w => w[0] / w[1] < 2 * 0.8 / 1.2);
+        Assert.Equal(sets.Select(w => w[2]), CompositeSensitivity.NoisyWeights([0.4, 0.2, 0.2, 0.2], 0.25, 500, 3).Select(w => w[2]));
+    }
+
+    [Fact]
+    public void NoisyWeights_ZeroSpreadIsTheNominalWeights()
+    {
+        var sets = CompositeSensitivity.NoisyWeights([1, 1, 2, 0], 0, 3, 1);
+
+        Assert.All(sets, w => Assert.Equal([0.25, 0.25, 0.5, 0], w));
+    }
+
+    [Fact]
+    public void Evaluate_IsTheMeanAbsoluteRankShiftOfAFullScoring()
+    {
+        var matrix = Demo.Value;
+        var model = new CompositeModel(matrix, new CompositeSensitivityOptions());
+        var nominal = ScoringEngine.Score(matrix).OverallRanks;
+        var equal = ScoringWeights.Equal(matrix.Framework);
+        Assert.Equal(nominal, model.NominalRanks);
+
+        foreach (var weights in new[] { 0, 37, 99 })
+        {
+            for (var m = 0; m < 3; m++)
+            {
+                for (var key = 0; key < 8; key++)
+                {
+                    double[] input = [weights, m, key & 1, (key >> 1) & 1, (key >> 2) & 1];
+                    var options = new ScoringOptions(Methods[m], new ScoringWeights(model.WeightSets[weights], equal.Indicator))
+                    {
+                        Aggregation = (key & 1) == 1 && m != 1 ? AggregationMethod.Geometric : AggregationMethod.Arithmetic,
+                        Missing = ((key >> 1) & 1) == 1 ? MissingDataTreatment.GroupMedian : MissingDataTreatment.AvailableMean,
+                        Winsorise = ((key >> 2) & 1) == 1,
+                    };
+                    var ranks = ScoringEngine.Score(matrix, options).OverallRanks;
+                    var expected = ranks.Zip(nominal).Average(p => (double)Math.Abs(p.First - p.Second));
+
+                    Assert.Equal(expected, model.Evaluate(input));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Evaluate_NominalConstructionWithNominalWeightsShiftsNothing()
+    {
+        var model = new CompositeModel(Demo.Value, new CompositeSensitivityOptions { Inputs = [UncertainChoice.Method, UncertainChoice.Aggregation] });
+
+        Assert.Equal(0.0, model.Evaluate([0, 0]));
+        Assert.True(model.Evaluate([2, 1]) > 0);
+    }
+
+    [Fact]
+    public void Evaluate_CityRankIsThatCitysRank()
+    {
+        var matrix = Demo.Value;
+        var model = new CompositeModel(matrix, new CompositeSensitivityOptions { Output = SensitivityOutput.CityRank, City = 5 });
+
+        var options = model.OptionsFor([12, 2, 1, 0, 1]);
+
+        Assert.Equal(ScoringEngine.Score(matrix, options).OverallRanks[5], model.Evaluate([12, 2, 1, 0, 1]));
+    }
+
+    [Fact]
+    public void Run_EqualsTheSameAnalysisScoringEveryRunInFull()
+    {
+        // The model scores each construction once and re-aggregates per run; scoring every run from the raw values
+        // (7 × 200 runs) must give the same outputs bit for bit, hence the same indices.
+        var matrix = Demo.Value;
+        var options = new CompositeSensitivityOptions { Sobol = new SobolOptions { Samples = 200, Seed = 4 } };
+        var fast = CompositeSensitivity.Run(matrix, options);
+        var model = new CompositeModel(matrix, options);
+        var nominal = ScoringEngine.Score(matrix).OverallRanks;
+
+        var slow = SobolAnalysis.Run(model.Inputs, x =>
+        {
+            var ranks = ScoringEngine.Score(matrix, model.OptionsFor(x)).OverallRanks;
+            return ranks.Zip(nominal).Average(p => (double)Math.Abs(p.First - p.Second));
+        }, options.Sobol);
+
+        Assert.Equal(slow.Inputs, fast.Indices.Inputs);
+        Assert.Equal(slow.Variance, fast.Indices.Variance);
+        Assert.Equal(200 * 7, fast.Indices.Runs);
+    }
+
+    [Fact]
+    public void Indices_ConvergeToTheExactOnesOfTheTwentyFourConstructions()
+    {
+        // Without the weights input the four choices have 3·2·2·2 = 24 equally likely combinations, so the true
+        // indices follow from the 24 outputs by enumeration: V_i = Var(E[Y | X_i]), V_Ti = E[Var(Y | X_~i)].
+        var matrix = Demo.Value;
+        UncertainChoice[] choices = [UncertainChoice.Method, UncertainChoice.Aggregation, UncertainChoice.Missing, UncertainChoice.Winsorise];
+        var options = new CompositeSensitivityOptions { Inputs = choices, Sobol = new SobolOptions { Samples = 4096 } };
+        var model = new CompositeModel(matrix, options);
+        int[] sizes = [3, 2, 2, 2];
+        var points = new List<(int[] X, double Y)>();
+        for (var m = 0; m < 3; m++)
+        {
+            for (var a = 0; a < 2; a++)
+            {
+                for (var i = 0; i < 2; i++)
+                {
+                    for (var w = 0; w < 2; w++)
+                    {
+                        points.Add(([m, a, i, w], model.Evaluate([m, a, i, w])));
+                    }
+                }
+            }
+        }
+
+        var mean = points.Average(p => p.Y);
+        var variance = points.Average(p => (p.Y - mean) * (p.Y - mean));
+        var result = CompositeSensitivity.Run(matrix, options);
+
+        for (var k = 0; k < 4; k++)
+        {
+            var first = points.GroupBy(p => p.X[k]).Average(g => Math.Pow(g.Average(p => p.Y) - mean, 2)) / variance;
+            var total = points.GroupBy(p => string.Join(',', p.X.Where((_, j) => j != k)))
+                .Average(g => g.Average(p => Math.Pow(p.Y - g.Average(q => q.Y), 2))) / variance;
+            var index = result.Indices.Inputs[k];
+            Assert.Equal(choices[k].Code(), index.Name);
+            Assert.Equal(first, index.First, 0.03);
+            Assert.Equal(total, index.Total, 0.03);
+            Assert.InRange(first, index.FirstLow - 0.01, index.FirstHigh + 0.01);
+            Assert.InRange(total, index.TotalLow - 0.01, index.TotalHigh + 0.01);
+            Assert.Equal(sizes[k], model.Inputs[k].Alternatives);
+        }
+
+        // The method and the aggregation carry the ranking's sensitivity in this year, the missing-data rule little.
+        Assert.True(result.Indices.Inputs[0].Total > 0.3);
+        Assert.True(result.Indices.Inputs[2].Total < 0.1);
+    }
+
+    [Fact]
+    public void ChoiceWithoutEffect_HasZeroIndices()
+    {
+        // With nothing missing, group-median imputation changes nothing: both indices are exactly 0, as in COINr's test.
+        var full = Demo.Value.Clone();
+        for (var i = 0; i < full.Values.Length; i++)
+        {
+            if (double.IsNaN(full.Values[i]))
+            {
+                full.Values[i] = 1;
+            }
+        }
+
+        var result = CompositeSensitivity.Run(full, new CompositeSensitivityOptions { Sobol = new SobolOptions { Samples = 100 } });
+
+        var missing = result.Indices.Inputs.Single(i => i.Name == "missing");
+        Assert.Equal(0.0, missing.First);
+        Assert.Equal(0.0, missing.Total);
+    }
+
+    [Fact]
+    public void Run_SameSeedSameResult_OtherSeedOtherWeightsAndIntervals()
+    {
+        var options = new CompositeSensitivityOptions { Sobol = new SobolOptions { Samples = 150, Seed = 2 } };
+
+        var first = CompositeSensitivity.Run(Demo.Value, options);
+        var again = CompositeSensitivity.Run(Demo.Value, options);
+        var other = CompositeSensitivity.Run(Demo.Value, options with { Sobol = options.Sobol with { Seed = 3 } });
+
+        Assert.Equal(first.Indices.Inputs, again.Indices.Inputs);
+        Assert.Equal(first.Bands, again.Bands);
+        Assert.Equal(first.WeightSets, again.WeightSets);
+        Assert.NotEqual(first.WeightSets[0], other.WeightSets[0]);
+        Assert.All(first.Indices.Inputs.Zip(other.Indices.Inputs), p => Assert.NotEqual(p.First.TotalLow, p.Second.TotalLow));
+    }
+
+    [Fact]
+    public void Bands_AreRankStatisticsOfTheAAndBRuns()
+    {
+        var matrix = Demo.Value;
+        var options = new CompositeSensitivityOptions { Inputs = [UncertainChoice.Weights, UncertainChoice.Method], Sobol = new SobolOptions { Samples = 64 } };
+        var result = CompositeSensitivity.Run(matrix, options);
+        var model = new CompositeModel(matrix, options);
+        var design = SaltelliDesign.Create(model.Inputs, options.Sobol);
+        var ranks = Enumerable.Range(0, 128)
+            .Select(r => ScoringEngine.Score(matrix, model.OptionsFor(design.AsSpan(r * 2, 2))).OverallRanks)
+            .ToList();
+
+        for (var c = 0; c < matrix.CityCount; c++)
+        {
+            var sorted = ranks.Select(r => (double)r[c]).Order().ToArray();
+            var band = result.Bands[c];
+            Assert.Equal(result.NominalRanks[c], band.Nominal);
+            Assert.Equal(sorted.Average(), band.Mean, 1e-12);
+            Assert.Equal(MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, 0.5, MathNet.Numerics.Statistics.QuantileDefinition.R7), band.Median);
+            Assert.Equal(MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, 0.05, MathNet.Numerics.Statistics.QuantileDefinition.R7), band.P05, 1e-12);
+            Assert.Equal(MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(sorted, 0.95, MathNet.Numerics.Statistics.QuantileDefinition.R7), band.P95, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Band_QuantilesFromCounts_HandComputed()
+    {
+        // Ranks 1, 1, 2, 4 (counts 2, 1, 0, 1): mean 2; R-7 median at h = 1.5 → 1.5; 5th at h = 0.15 → 1; 95th at h = 2.85 → 2 + 0.85·2 = 3.7.
+        var band = CompositeSensitivity.Band(3, [2, 1, 0, 1]);
+
+        Assert.Equal(new RankBand(3, 2, 1.5, 1, 3.7), band with { P95 = Math.Round(band.P95, 12) });
+    }
+
+    [Fact]
+    public void Alternatives_CanBeReplaced_TheHookForNewTreatments()
+    {
+        // e.g. conditional winsorisation: a third winsorise alternative. Here a stand-in that clips like "true".
+        var alternatives = new Dictionary<UncertainChoice, IReadOnlyList<ScoringAlternative>>
+        {
+            [UncertainChoice.Winsorise] = [.. CompositeSensitivity.DefaultAlternatives(UncertainChoice.Winsorise), new ScoringAlternative("conditional", o => o with { Winsorise = true })],
+        };
+
+        var model = new CompositeModel(Demo.Value, new CompositeSensitivityOptions { Inputs = [UncertainChoice.Method, UncertainChoice.Winsorise], Alternatives = alternatives });
+
+        Assert.Equal(3, model.Inputs[1].Alternatives);
+        Assert.Equal(model.Evaluate([2, 1]), model.Evaluate([2, 2]));
+    }
+
+    [Fact]
+    public void InvalidOptions_AreRejected()
+    {
+        var matrix = Demo.Value;
+        Assert.Throws<ArgumentException>(() => new CompositeModel(matrix, new CompositeSensitivityOptions { Inputs = [UncertainChoice.Method, UncertainChoice.Method] }));
+        Assert.Throws<ArgumentException>(() => new CompositeModel(matrix, new CompositeSensitivityOptions { Inputs = [] }));
+        Assert.Throws<ArgumentException>(() => new CompositeModel(matrix, new CompositeSensitivityOptions { Spread = 1.5 }));
+        Assert.Throws<ArgumentException>(() => new CompositeModel(matrix, new CompositeSensitivityOptions { Output = SensitivityOutput.CityRank, City = 46 }));
+        var ungrouped = new IndicatorMatrix(matrix.Framework, matrix.CityCount, matrix.Values);
+        Assert.Throws<ArgumentException>(() => new CompositeModel(ungrouped, new CompositeSensitivityOptions()));
+    }
+
+    [Fact]
+    public void UncertainChoices_ParseTheirCodes()
+    {
+        Assert.True(UncertainChoices.TryParse(" Winsorise ", out var choice));
+        Assert.Equal(UncertainChoice.Winsorise, choice);
+        Assert.False(UncertainChoices.TryParse("coverage", out _));
+        Assert.Equal("aggregation", UncertainChoice.Aggregation.Code());
+    }
+}
