@@ -2,6 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using MathNet.Numerics.Statistics;

@@ -3,6 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Hosting;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Dashboard;

@@ -1,7 +1,7 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Api.Rankings;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Store;
 using CityExchange.Web.Scoring;
 using Microsoft.EntityFrameworkCore;

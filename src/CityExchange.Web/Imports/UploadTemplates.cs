@@ -1,5 +1,6 @@
 using CityExchange.Core.Csv;
 using CityExchange.Web.Dashboard;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using CityExchange.Core.Csv;
-using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Imports;
 using CityExchange.Web.Hosting;
+using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -4,7 +4,7 @@ using CityExchange.Core.Resources;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Api.Rankings;
+namespace CityExchange.Web.Pages.Rankings;
 
 /// <summary>
 /// The JSON contract of <c>GET /api/rankings/{year}</c>. Scores are unrounded, 0–100; missing is null. <c>demo</c> is
@@ -60,15 +60,3 @@ public sealed record RankedCity(
 public sealed record DomainScores(DomainScore Social, DomainScore Culture, DomainScore Trade, DomainScore Politics);
 
 public sealed record DomainScore(double? Score, int? Rank, int? PublishedRank, bool PublishedDisagrees);
-
-/// <summary>
-/// A note on the year's scoring: an indicator left out (<c>too_few_values</c>, <c>constant</c>), cells imputed
-/// (<c>imputed</c>) or clipped (<c>winsorised</c>), or a parameter a published year does not use (<c>ignored</c>;
-/// <c>indicator</c> then names the parameter or the indicator weight).
-/// </summary>
-public sealed record RankingWarning(string Indicator, string Code, string Message)
-{
-    public static RankingWarning From(ScoringWarning warning) => warning.Kind == ScoringWarningKind.Constant
-        ? new(warning.IndicatorCode, "constant", Messages.Format(MessageKey.Constant, warning.IndicatorCode, warning.ValueCount))
-        : new(warning.IndicatorCode, "too_few_values", Messages.Format(MessageKey.TooFewValues, warning.IndicatorCode, warning.ValueCount));
-}

@@ -1,9 +1,10 @@
 using System.Globalization;
 using CityExchange.Core.Framework;
+using CityExchange.Web.Dashboard;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Dashboard;
+namespace CityExchange.Web.Pages.Rankings;
 
 /// <summary>
 /// Builds, filters, sorts and pages the rows of a ranking from the scores given; sorting by name or region uses the

@@ -2,7 +2,7 @@ using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Explore;
 using CityExchange.Web.Hosting;
 
-namespace CityExchange.Web.Api.Rankings;
+namespace CityExchange.Web.Pages.Rankings;
 
 public static class RankingEndpoints
 {
