@@ -30,9 +30,6 @@ public static class GroupAnalysis
 
     public static IReadOnlyList<string> Kinds { get; } = [Region, EastWest, NorthSouth, Level];
 
-    /// <summary>The seven regions in the report's order (part 4.3, Figures 12–19).</summary>
-    public static IReadOnlyList<string> RegionOrder { get; } = ["东北", "华北", "华东", "华中", "华南", "西南", "西北"];
-
     /// <summary>
     /// Means by region (in the report's order), east/west (east, west, unassigned),
     /// north/south and level (municipality, capital, other). Groups with no city in the year are left out.
@@ -40,7 +37,7 @@ public static class GroupAnalysis
     public static IReadOnlyList<GroupMean> ByKind(IReadOnlyList<City> cities, ScoreSheet sheet)
     {
         var result = new List<GroupMean>();
-        result.AddRange(Group(Region, cities, sheet, c => c.RegionZh, RegionOrder));
+        result.AddRange(Group(Region, cities, sheet, c => c.RegionZh, CityRegions.ReportOrder));
         result.AddRange(Group(EastWest, cities, sheet, c => c.EastWest ?? Unassigned, ["east", "west", Unassigned]));
         result.AddRange(Group(NorthSouth, cities, sheet, c => c.NorthSouth ?? Unassigned, ["north", "south", Unassigned]));
         result.AddRange(Group(Level, cities, sheet, c => c.Level, CityLevels.All));

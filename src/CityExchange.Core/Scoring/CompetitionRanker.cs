@@ -32,13 +32,13 @@ public static class CompetitionRanker
 
     /// <summary>
     /// As <see cref="RankDescending(ReadOnlySpan{double}, Span{int})"/> with caller-owned scratch arrays (no allocation).
-    /// <paramref name="keys"/> is not used any more (kept for callers); <paramref name="order"/> must hold one entry per score.
+    /// <paramref name="order"/> must hold one entry per score.
     /// </summary>
-    public static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks, double[] keys, int[] order)
+    public static void RankDescending(ReadOnlySpan<double> scores, Span<int> ranks, int[] order)
     {
-        if (ranks.Length != scores.Length || keys.Length < scores.Length || order.Length < scores.Length)
+        if (ranks.Length != scores.Length || order.Length < scores.Length)
         {
-            throw new ArgumentException("ranks, keys and order must hold one entry per score.", nameof(ranks));
+            throw new ArgumentException("ranks and order must hold one entry per score.", nameof(ranks));
         }
 
         if (scores.Length < RadixSort.RadixThreshold)

@@ -21,6 +21,10 @@ public sealed record UncertaintyOptions
 
     public const int DefaultSeed = 1;
 
+    public const double DefaultConcentration = 35;
+
+    public const double DefaultUniformSpread = 0.5;
+
     public int Samples { get; init; } = DefaultSamples;
 
     /// <summary>Seed of the Mersenne Twister; the same seed gives the same result.</summary>
@@ -29,10 +33,10 @@ public sealed record UncertaintyOptions
     public WeightSampling Sampling { get; init; } = WeightSampling.Dirichlet;
 
     /// <summary>Dirichlet concentration κ: larger is tighter around the chosen weights (SD of a 0.25 weight ≈ 0.07 at κ = 35).</summary>
-    public double Concentration { get; init; } = 35;
+    public double Concentration { get; init; } = DefaultConcentration;
 
     /// <summary>Half-width of the uniform factor (0.5 = ±50 %).</summary>
-    public double UniformSpread { get; init; } = 0.5;
+    public double UniformSpread { get; init; } = DefaultUniformSpread;
 }
 
 /// <summary>A city's rank under the chosen weights and the median and 5th–95th percentiles of its sampled ranks; NaN when unranked.</summary>
@@ -104,7 +108,6 @@ public static class RankUncertainty
 
         var overall = new double[n];
         var ranks = new int[n];
-        var keys = new double[n];
         var order = new int[n];
         var weights = new double[Domains.Count];
         var logGamma = new double[positive.Count];
@@ -116,7 +119,7 @@ public static class RankUncertainty
 
         var nominalRanks = new int[n];
         AggregateAll(domainScoreSets[0], n, nominal, aggregation, overall);
-        CompetitionRanker.RankDescending(overall, nominalRanks, keys, order);
+        CompetitionRanker.RankDescending(overall, nominalRanks, order);
 
         for (var s = 0; s < samples; s++)
         {
@@ -147,7 +150,7 @@ public static class RankUncertainty
             }
 
             AggregateAll(set, n, weights, aggregation, overall);
-            CompetitionRanker.RankDescending(overall, ranks, keys, order);
+            CompetitionRanker.RankDescending(overall, ranks, order);
             for (var c = 0; c < n; c++)
             {
                 sampled[c][s] = ranks[c] == 0 ? double.NaN : ranks[c];
@@ -197,7 +200,6 @@ public static class RankUncertainty
         Array.Fill(best, int.MaxValue);
         var overall = new double[n];
         var ranks = new int[n];
-        var keys = new double[n];
         var order = new int[n];
         var weights = new double[Domains.Count];
         var points = 0;
@@ -219,7 +221,7 @@ public static class RankUncertainty
                     weights[3] = d;
                     points++;
                     AggregateAll(domainScores, n, weights, aggregation, overall);
-                    CompetitionRanker.RankDescending(overall, ranks, keys, order);
+                    CompetitionRanker.RankDescending(overall, ranks, order);
                     for (var k = 0; k < n; k++)
                     {
                         if (ranks[k] > 0)

@@ -25,7 +25,6 @@ public sealed class CompositeModel
     private readonly int[] _nominalRanks;
     private readonly double[] _overall;
     private readonly int[] _ranks;
-    private readonly double[] _keys;
     private readonly int[] _order;
 
     public CompositeModel(IndicatorMatrix matrix, CompositeSensitivityOptions options)
@@ -86,7 +85,6 @@ public sealed class CompositeModel
         _nominalRanks = [.. ScoringEngine.Score(matrix, options.Nominal).OverallRanks];
         _overall = new double[_n];
         _ranks = new int[_n];
-        _keys = new double[_n];
         _order = new int[_n];
     }
 
@@ -132,7 +130,7 @@ public sealed class CompositeModel
             }
         }
 
-        CompetitionRanker.RankDescending(_overall, _ranks, _keys, _order);
+        CompetitionRanker.RankDescending(_overall, _ranks, _order);
         if (_options.Output == SensitivityOutput.CityRank)
         {
             var rank = _ranks[_options.City];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Analysis;
 
@@ -6,7 +7,7 @@ namespace CityExchange.Web.Analysis;
 public static class AnalysisFormat
 {
     /// <summary>Between names in a running list: the Chinese enumeration comma, or ", ".</summary>
-    public static string ListSeparator => Localization.Localized.IsChinese ? "、" : ", ";
+    public static string ListSeparator => Localized.IsChinese ? "、" : ", ";
 
     /// <summary>A coefficient (r, ρ, R², ARI) to three decimals; a dash when undefined.</summary>
     public static string Coefficient(double value) =>

@@ -1,6 +1,7 @@
 using CityExchange.Core.Analysis;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Localization;
+using CityExchange.Core.Scoring;
+using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Analysis;
 
@@ -15,10 +16,8 @@ public sealed record GroupedBars(string Canvas, IReadOnlyList<string> Labels, IR
     {
         var list = groups.ToList();
         return new GroupedBars(canvas, [.. list.Select(label)],
-            [.. Domains.All.Select(d => new BarSeries(d.Code(), Localized.Name(d), [.. list.Select(g => Nullable(g.Domains[(int)d]))]))]);
+            [.. Domains.All.Select(d => new BarSeries(d.Code(), Localized.Name(d), [.. list.Select(g => MissingValue.OrNull(g.Domains[(int)d]))]))]);
     }
-
-    public static double? Nullable(double value) => double.IsFinite(value) ? value : null;
 }
 
 /// <summary>What a chart axis measures and in which unit; <see cref="Title"/> is both, for the axis.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -41,11 +42,11 @@ public static class CityLinks
 
     /// <summary>A link to the city's profile in the year and method of the page, named in the reader's language.</summary>
     public static IHtmlContent CityLink(this IHtmlHelper html, City city, YearContext context) =>
-        html.CityLink(city.Code, Localization.Localized.Name(city), context.Year, context.Method);
+        html.CityLink(city.Code, Localized.Name(city), context.Year, context.Method);
 
     /// <summary>A link to the city's profile in <paramref name="year"/>, named in the reader's language.</summary>
     public static IHtmlContent CityLink(this IHtmlHelper html, City city, int year, NormalisationMethod method = NormalisationMethod.MinMax) =>
-        html.CityLink(city.Code, Localization.Localized.Name(city), year, method);
+        html.CityLink(city.Code, Localized.Name(city), year, method);
 
     /// <summary>A link to the profile of the city <paramref name="code"/>, with the text <paramref name="name"/>.</summary>
     public static IHtmlContent CityLink(this IHtmlHelper html, string code, string name, int year, NormalisationMethod method = NormalisationMethod.MinMax)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using MathNet.Numerics.Statistics;
@@ -15,17 +16,11 @@ namespace CityExchange.Web.Dashboard;
 /// </summary>
 public sealed class DashboardQueries(RankingService rankings, CityExchangeDbContext db, ReferenceCache referenceCache)
 {
-    /// <summary>The report's regions in its own order (part 4.3); any other region follows by key.</summary>
-    private static readonly string[] RegionOrder = ["华北", "东北", "华东", "华中", "华南", "西南", "西北"];
-
     /// <summary>How many cities ranked near a city the comparison suggests when a city is compared with itself.</summary>
     private const int CityNeighbourCount = 4;
 
     public async Task<IReadOnlyList<YearOption>> YearsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await rankings.GetYearsAsync(cancellationToken)).Select(y => new YearOption(y.Year, y.Kind, y.IsDemo))];
-
-    /// <summary>The year pages show by default: the latest year with real (non-demo) data, else the latest year.</summary>
-    public static YearOption? DefaultYear(IReadOnlyList<YearOption> years) => years.LastOrDefault(y => !y.IsDemo) ?? (years.Count > 0 ? years[^1] : null);
+        [.. (await rankings.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
 
     public async Task<OverviewView?> OverviewAsync(int? year, CancellationToken cancellationToken = default)
     {
@@ -313,13 +308,13 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
         return new WorkedExample(cities, [.. present.Select(j => framework.Indicators[j])], matrix, present, ScoringEngine.Score(matrix));
     }
 
-    /// <summary>The regions of the cities, in the report's order.</summary>
+    /// <summary>The regions of the cities, in the report's order (<see cref="CityRegions.ReportOrder"/>); any other region follows by key.</summary>
     public static IReadOnlyList<RegionOption> Regions(IEnumerable<City> cities) =>
     [
         .. cities
             .GroupBy(c => c.RegionZh, StringComparer.Ordinal)
             .Select(g => new RegionOption(g.Key, g.Key, g.First().RegionEn))
-            .OrderBy(r => Array.IndexOf(RegionOrder, r.Key) is var i && i >= 0 ? i : int.MaxValue)
+            .OrderBy(r => CityRegions.OrderOf(r.Key))
             .ThenBy(r => r.Key, StringComparer.Ordinal),
     ];
 
@@ -413,7 +408,7 @@ public sealed class DashboardQueries(RankingService rankings, CityExchangeDbCont
     private async Task<(YearContext Context, YearScores Scores)?> LoadAsync(int? year, string? method, CancellationToken cancellationToken)
     {
         var years = await YearsAsync(cancellationToken);
-        var current = year is null ? DefaultYear(years) : years.FirstOrDefault(y => y.Year == year);
+        var current = YearCatalogue.Pick(years, year, YearRule.LatestReal);
         if (current is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using CityExchange.Web.Pages.Rankings;
 namespace CityExchange.Web.Dashboard;
 
 public static class DashboardSetup

@@ -1,5 +1,5 @@
 using CityExchange.Core.Framework;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Hosting;
 using Microsoft.Extensions.Localization;
 
 namespace CityExchange.Web.Dashboard;

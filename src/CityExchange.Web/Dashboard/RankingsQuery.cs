@@ -1,5 +1,6 @@
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Pages.Rankings;
 
 namespace CityExchange.Web.Dashboard;
 

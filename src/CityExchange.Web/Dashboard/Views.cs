@@ -2,7 +2,9 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Hosting;
+using CityExchange.Web.Pages.Rankings;
+using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Dashboard;
 
@@ -202,7 +204,10 @@ public sealed record CompareForm(YearContext Context, ComparePick A, ComparePick
 }
 
 /// <summary>A year with data and how many cities it has.</summary>
-public sealed record YearSummaryRow(int Year, string Kind, bool IsDemo, int Cities);
+public sealed record YearSummaryRow(int Year, YearKind Kind, bool IsDemo, int Cities)
+{
+    public bool IsPublished => Kind == YearKind.Published;
+}
 
 /// <summary>The report's worked example scored by the engine: four cities, four indicators.</summary>
 public sealed record WorkedExample(IReadOnlyList<City> Cities, IReadOnlyList<Indicator> Indicators, IndicatorMatrix Raw, IReadOnlyList<int> IndicatorIndex, ScoreSheet Sheet);

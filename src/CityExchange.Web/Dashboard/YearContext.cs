@@ -1,13 +1,8 @@
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Dashboard;
-
-/// <summary>A year with data, as the year pickers list it.</summary>
-public sealed record YearOption(int Year, string Kind, bool IsDemo)
-{
-    public bool IsPublished => Kind == DataYear.Published;
-}
 
 /// <summary>
 /// The year a page shows, the method asked for, every year with data (for the picker) and the previous year with
@@ -22,7 +17,7 @@ public sealed record YearContext(YearOption Current, NormalisationMethod Method,
     public bool IsPublished => Current.IsPublished;
 
     /// <summary><c>minmax</c>, <c>rank</c> or <c>published</c>: what the scores shown really are.</summary>
-    public string MethodCode => IsPublished ? DataYear.Published : Method.Code();
+    public string MethodCode => IsPublished ? YearKind.Published.Code() : Method.Code();
 
     /// <summary>The method to put in links: null for the default, so URLs stay short.</summary>
     public string? MethodParameter => Method == NormalisationMethod.MinMax ? null : Method.Code();

@@ -1,6 +1,7 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Explore;
 

@@ -1,5 +1,4 @@
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Explore;

@@ -4,7 +4,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Dashboard;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 
@@ -18,7 +18,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
     {
         var get = Get(query);
         var years = await YearsAsync(cancellationToken);
-        var year = PickYear(years, get("year"), indicatorsFirst: true);
+        var year = PickYear(years, get("year"));
         if (year is null)
         {
             return new ExploreView(years, null, ExploreSettings.Default, null, [], new Dictionary<string, double>(), [], [], UncertaintyView.Default);
@@ -62,10 +62,10 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         }
 
         var years = await YearsAsync(cancellationToken);
-        var year = PickYear(years, get("year"), indicatorsFirst: true);
+        var year = PickYear(years, get("year"));
         if (year is { IsPublished: true } && publishedFallsBack)
         {
-            year = PickYear(years, null, indicatorsFirst: true);
+            year = PickYear(years, null);
         }
 
         var parsed = await explore.ParseAsync(get, false, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
                 }
             }
 
-            rows.Add(new WhatIfRow(indicator.Code, Localized.Name(indicator), texts.Unit(indicator), indicator.Domain, Nullable(data.Matrix![j, index]), value));
+            rows.Add(new WhatIfRow(indicator.Code, Localized.Name(indicator), texts.Unit(indicator), indicator.Domain, MissingValue.OrNull(data.Matrix![j, index]), value));
         }
 
         var before = context.Score();
@@ -183,7 +183,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         var rows = targets.Targets.Select(t =>
         {
             var indicator = framework.Indicators[t.Indicator];
-            return new TargetRow(indicator.Code, Localized.Name(indicator), texts.Unit(indicator), Nullable(t.Current), t.Value);
+            return new TargetRow(indicator.Code, Localized.Name(indicator), texts.Unit(indicator), MissingValue.OrNull(t.Current), t.Value);
         }).ToList();
         return new TargetsView(cityCode, name, year, data.Year.IsDemo, settings.ApiQuery(), currentRank, count, target, rows, null) { Labels = labels };
     }
@@ -211,27 +211,29 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
 
         var framework = change.Framework;
         var domains = change.Change.Domains.Select(d => new ChangeRow(
-            d.Domain.Code(), Localized.Name(d.Domain), d.Domain.Code(), d.Contribution, Nullable(d.ScoreFrom), Nullable(d.ScoreTo),
+            d.Domain.Code(), Localized.Name(d.Domain), d.Domain.Code(), d.Contribution, MissingValue.OrNull(d.ScoreFrom), MissingValue.OrNull(d.ScoreTo),
             [.. d.Indicators.Select(i => new ChangeRow(
                 framework.Indicators[i.Indicator].Code, Localized.Name(framework.Indicators[i.Indicator]), d.Domain.Code(), i.Contribution,
-                Nullable(i.ScoreFrom), Nullable(i.ScoreTo), []))])).ToList();
+                MissingValue.OrNull(i.ScoreFrom), MissingValue.OrNull(i.ScoreTo), []))])).ToList();
         var s = change.Change;
         return new RankChangeView(cityCode, name, years, a, b, change.IsDemo, change.FromPublished != change.ToPublished,
-            Nullable(s.ScoreFrom), Nullable(s.ScoreTo), s.RankFrom == 0 ? null : s.RankFrom, s.RankTo == 0 ? null : s.RankTo, domains,
+            MissingValue.OrNull(s.ScoreFrom), MissingValue.OrNull(s.ScoreTo), s.RankFrom == 0 ? null : s.RankFrom, s.RankTo == 0 ? null : s.RankTo, domains,
             settings.ApiQuery(), null);
     }
 
     private async Task<UncertaintyView> UncertaintyAsync(
         int year, ExploreSettings settings, YearScores scores, Func<string, string?> get, CancellationToken cancellationToken)
     {
-        var view = ReadUncertainty(get) with { Run = true };
-        if (ExploreEndpoints.ReadUncertainty(get, explore, out var options, out var vary) is not null)
+        var monteCarlo = MonteCarloParameters.Parse(get, explore.Text, out var error);
+        var weightBounds = WeightBoundsParameters.Parse(get, explore.Text, out var boundsError);
+        var view = UncertaintyView.From(monteCarlo, weightBounds) with { Run = true };
+        if ((error ?? boundsError) is { } problem)
         {
-            return view with { Error = explore.Text["samples must be a whole number between 1 and {0}.", ExploreService.MaxSamples] };
+            return view with { Error = problem };
         }
 
-        var sensitivity = await explore.SensitivityAsync(year, settings, options, vary, cancellationToken);
-        var bounds = await explore.BoundsAsync(year, settings, view.Min, view.Max, 0.01, cancellationToken);
+        var sensitivity = await explore.SensitivityAsync(year, settings, monteCarlo.Options, monteCarlo.VaryMethods, cancellationToken);
+        var bounds = await explore.BoundsAsync(year, settings, weightBounds.Min, weightBounds.Max, weightBounds.Step, cancellationToken);
         if (sensitivity.Value is not { } mc || bounds.Value is not { } box)
         {
             return view with { Error = sensitivity.Error ?? bounds.Error };
@@ -245,19 +247,9 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         return view with { Rows = rows, Points = box.Bounds.Points };
     }
 
-    private static UncertaintyView ReadUncertainty(Func<string, string?> get)
-    {
-        var d = UncertaintyView.Default;
-        return d with
-        {
-            Samples = ExploreApi.TryInt(get("samples"), d.Samples, 1, ExploreService.MaxSamples, out var samples) ? samples : d.Samples,
-            Seed = ExploreApi.TryInt(get("seed"), d.Seed, int.MinValue, int.MaxValue, out var seed) ? seed : d.Seed,
-            Sampling = get("sampling") == "uniform" ? "uniform" : "dirichlet",
-            Vary = get("vary") is "true" or "1" or "on",
-            Min = ExploreApi.TryDouble(get("min"), d.Min, out var min) ? min : d.Min,
-            Max = ExploreApi.TryDouble(get("max"), d.Max, out var max) ? max : d.Max,
-        };
-    }
+    /// <summary>The form's Monte Carlo fields as the query set them (the defaults where absent or invalid), not yet run.</summary>
+    private UncertaintyView ReadUncertainty(Func<string, string?> get) =>
+        UncertaintyView.From(MonteCarloParameters.Parse(get, explore.Text, out _), WeightBoundsParameters.Parse(get, explore.Text, out _));
 
     private static IReadOnlyList<DomainWeightRow> WeightRows(ExploreContext context)
     {
@@ -289,7 +281,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         return map;
     }
 
-    private static List<RankingRow> Rows(YearScores scores, YearScores defaults)
+    private static List<ExploredRankingRow> Rows(YearScores scores, YearScores defaults)
     {
         var sheet = scores.Sheet;
         return
@@ -298,16 +290,16 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
             {
                 var city = scores.Cities[i];
                 var d = defaults.IndexOf(city.Code);
-                return new RankingRow(
+                return new ExploredRankingRow(
                     city.Code, Localized.Name(city), Rank(sheet.OverallRanks[i]), d >= 0 ? Rank(defaults.Sheet.OverallRanks[d]) : null,
-                    Nullable(sheet.Overall[i]), [.. Domains.All.Select(domain => Nullable(sheet.DomainScore(domain, i)))]);
+                    MissingValue.OrNull(sheet.Overall[i]), [.. Domains.All.Select(domain => MissingValue.OrNull(sheet.DomainScore(domain, i)))]);
             }),
         ];
     }
 
     private static ScoreSummary Summary(YearScores scores, int city) => new(
-        Nullable(scores.Sheet.Overall[city]), Rank(scores.Sheet.OverallRanks[city]),
-        [.. Domains.All.Select(d => Nullable(scores.Sheet.DomainScore(d, city)))],
+        MissingValue.OrNull(scores.Sheet.Overall[city]), Rank(scores.Sheet.OverallRanks[city]),
+        [.. Domains.All.Select(d => MissingValue.OrNull(scores.Sheet.DomainScore(d, city)))],
         [.. Domains.All.Select(d => Rank(scores.Sheet.DomainRank(d, city)))]);
 
     /// <summary>The cities the city overtakes (ahead before, behind after) and those that overtake it.</summary>
@@ -338,17 +330,15 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
     }
 
     private async Task<List<YearOption>> YearsAsync(CancellationToken cancellationToken) =>
-        [.. (await rankings.GetYearsAsync(cancellationToken)).Select(y => new YearOption(y.Year, y.IsDemo, y.Kind == DataYear.Published))];
+        [.. (await rankings.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
 
-    private static YearOption? PickYear(IReadOnlyList<YearOption> years, string? requested, bool indicatorsFirst) =>
-        (int.TryParse(requested, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? years.FirstOrDefault(o => o.Year == y) : null)
-        ?? (indicatorsFirst ? years.LastOrDefault(o => !o.IsPublished) : null)
-        ?? (years.Count > 0 ? years[^1] : null);
+    /// <summary>The year asked for; a year that is not a whole number or has no data falls back to the page's default (not a 404).</summary>
+    private static YearOption? PickYear(IReadOnlyList<YearOption> years, string? requested) =>
+        (int.TryParse(requested, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? YearCatalogue.Pick(years, y, YearRule.LatestIndicators) : null)
+        ?? YearCatalogue.Pick(years, null, YearRule.LatestIndicators);
 
     private static Func<string, string?> Get(IQueryCollection query) =>
         key => query.TryGetValue(key, out var values) ? values.ToString() : null;
-
-    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
     private static int? Rank(int rank) => rank == 0 ? null : rank;
 }

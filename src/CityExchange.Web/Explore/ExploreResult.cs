@@ -1,18 +1,30 @@
 namespace CityExchange.Web.Explore;
 
-/// <summary>A value, or why there is none: an HTTP status (400, 404) and a localised message.</summary>
-public sealed record ExploreResult<T>(T? Value, int Status, string? Error)
+/// <summary>Why an Explore request has no result; the endpoints map each kind to its HTTP status.</summary>
+public enum ExploreFailure
+{
+    None,
+
+    /// <summary>The request is malformed or asks for something the year cannot do (a published year's what-if).</summary>
+    Invalid,
+
+    /// <summary>The year or city asked for has no data.</summary>
+    NotFound,
+}
+
+/// <summary>A value, or why there is none: the kind of failure and a localised message.</summary>
+public sealed record ExploreResult<T>(T? Value, ExploreFailure Failure, string? Error)
     where T : class
 {
     public ExploreResult<TOther> Cast<TOther>()
-        where TOther : class => new(null, Status, Error);
+        where TOther : class => new(null, Failure, Error);
 }
 
 public static class ExploreResult
 {
     public static ExploreResult<T> Success<T>(T value)
-        where T : class => new(value, StatusCodes.Status200OK, null);
+        where T : class => new(value, ExploreFailure.None, null);
 
-    public static ExploreResult<T> Fail<T>(int status, string message)
-        where T : class => new(null, status, message);
+    public static ExploreResult<T> Fail<T>(ExploreFailure failure, string message)
+        where T : class => new(null, failure, message);
 }

@@ -1,7 +1,7 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Api.Rankings;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.Extensions.Localization;
@@ -48,7 +48,7 @@ public sealed class ExploreService(
         var reference = await ReferenceAsync(cancellationToken);
         return ExploreQuery.TryParse(get, reference.Framework, topLevelWeights, text, out var settings, out var error)
             ? ExploreResult.Success<ExploreSettings>(settings)
-            : ExploreResult.Fail<ExploreSettings>(StatusCodes.Status400BadRequest, error!);
+            : ExploreResult.Fail<ExploreSettings>(ExploreFailure.Invalid, error!);
     }
 
     public async Task<ExploreResult<ExploreContext>> PrepareAsync(int year, ExploreSettings settings, CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ public sealed class ExploreService(
         var data = await rankings.LoadAsync(year, cancellationToken);
         if (data is null)
         {
-            return ExploreResult.Fail<ExploreContext>(StatusCodes.Status404NotFound, text["There is no data for {0}.", year]);
+            return ExploreResult.Fail<ExploreContext>(ExploreFailure.NotFound, text["There is no data for {0}.", year]);
         }
 
         var framework = data.Reference.Framework;
@@ -66,7 +66,7 @@ public sealed class ExploreService(
         {
             if (settings.Preset != WeightingPreset.Equal)
             {
-                return ExploreResult.Fail<ExploreContext>(StatusCodes.Status400BadRequest, PublishedYear(year));
+                return ExploreResult.Fail<ExploreContext>(ExploreFailure.Invalid, PublishedYear(year));
             }
 
             baseWeights = ScoringWeights.Equal(framework);
@@ -87,7 +87,7 @@ public sealed class ExploreService(
         var weights = settings.ApplyTo(baseWeights, framework);
         if (weights.Domain.All(w => w == 0))
         {
-            return ExploreResult.Fail<ExploreContext>(StatusCodes.Status400BadRequest, text["At least one domain weight must be positive."]);
+            return ExploreResult.Fail<ExploreContext>(ExploreFailure.Invalid, text["At least one domain weight must be positive."]);
         }
 
         var options = new ScoringOptions(settings.Method, weights)
@@ -124,12 +124,12 @@ public sealed class ExploreService(
         var data = await rankings.LoadAsync(year, cancellationToken);
         if (data is null)
         {
-            return ExploreResult.Fail<ScoringWeights>(StatusCodes.Status404NotFound, text["There is no data for {0}.", year]);
+            return ExploreResult.Fail<ScoringWeights>(ExploreFailure.NotFound, text["There is no data for {0}.", year]);
         }
 
         if (data.IsPublished && preset != WeightingPreset.Equal)
         {
-            return ExploreResult.Fail<ScoringWeights>(StatusCodes.Status400BadRequest, PublishedYear(year));
+            return ExploreResult.Fail<ScoringWeights>(ExploreFailure.Invalid, PublishedYear(year));
         }
 
         return ExploreResult.Success<ScoringWeights>(data.IsPublished
@@ -148,7 +148,7 @@ public sealed class ExploreService(
 
         if (context.Data.IsPublished)
         {
-            return ExploreResult.Fail<ExploreScores>(StatusCodes.Status400BadRequest, PublishedYear(year));
+            return ExploreResult.Fail<ExploreScores>(ExploreFailure.Invalid, PublishedYear(year));
         }
 
         var resolved = new List<ValueOverride>();
@@ -156,18 +156,18 @@ public sealed class ExploreService(
         {
             if (ResolveCity(context.Data, o.City, out var city) is { } cityError)
             {
-                return ExploreResult.Fail<ExploreScores>(StatusCodes.Status400BadRequest, cityError);
+                return ExploreResult.Fail<ExploreScores>(ExploreFailure.Invalid, cityError);
             }
 
             var indicator = ResolveIndicator(context.Data.Reference.Framework, o.Indicator);
             if (indicator < 0)
             {
-                return ExploreResult.Fail<ExploreScores>(StatusCodes.Status400BadRequest, text["Unknown indicator '{0}'.", o.Indicator ?? ""]);
+                return ExploreResult.Fail<ExploreScores>(ExploreFailure.Invalid, text["Unknown indicator '{0}'.", o.Indicator ?? ""]);
             }
 
             if (o.Value is not { } value || !double.IsFinite(value) || value < 0)
             {
-                return ExploreResult.Fail<ExploreScores>(StatusCodes.Status400BadRequest,
+                return ExploreResult.Fail<ExploreScores>(ExploreFailure.Invalid,
                     text["The value of {0} for {1} must be a number that is not negative.", context.Data.Reference.Framework.Indicators[indicator].Code, o.City ?? ""]);
             }
 
@@ -189,19 +189,19 @@ public sealed class ExploreService(
 
         if (context.Data.IsPublished)
         {
-            return ExploreResult.Fail<TargetsResult>(StatusCodes.Status400BadRequest, PublishedYear(year));
+            return ExploreResult.Fail<TargetsResult>(ExploreFailure.Invalid, PublishedYear(year));
         }
 
         if (ResolveCity(context.Data, city, out var index) is { } cityError)
         {
-            return ExploreResult.Fail<TargetsResult>(StatusCodes.Status400BadRequest, cityError);
+            return ExploreResult.Fail<TargetsResult>(ExploreFailure.Invalid, cityError);
         }
 
         var scores = Scored(context);
         var ranked = scores.Sheet.OverallRanks.Count(r => r > 0);
         if (rank is not { } target || target < 1 || target > ranked)
         {
-            return ExploreResult.Fail<TargetsResult>(StatusCodes.Status400BadRequest,
+            return ExploreResult.Fail<TargetsResult>(ExploreFailure.Invalid,
                 text["The target rank must be a whole number between 1 and {0}.", ranked]);
         }
 
@@ -242,7 +242,7 @@ public sealed class ExploreService(
     {
         if (!(min >= 0 && max <= 1 && min <= max && min * 4 <= 1 + 1e-9 && max * 4 >= 1 - 1e-9 && step > 0 && step <= 0.25))
         {
-            return ExploreResult.Fail<BoundsResult>(StatusCodes.Status400BadRequest,
+            return ExploreResult.Fail<BoundsResult>(ExploreFailure.Invalid,
                 text["Weight bounds must satisfy 0 ≤ min ≤ 0.25 ≤ max ≤ 1, with 0 < step ≤ 0.25."]);
         }
 
@@ -260,7 +260,7 @@ public sealed class ExploreService(
         }
         catch (ArgumentException)
         {
-            return ExploreResult.Fail<BoundsResult>(StatusCodes.Status400BadRequest,
+            return ExploreResult.Fail<BoundsResult>(ExploreFailure.Invalid,
                 text["Weight bounds must satisfy 0 ≤ min ≤ 0.25 ≤ max ≤ 1, with 0 < step ≤ 0.25."]);
         }
     }
@@ -284,12 +284,12 @@ public sealed class ExploreService(
 
         if (ResolveCity(fromContext.Data, city, out var fromIndex) is { } fromError)
         {
-            return ExploreResult.Fail<ChangeResult>(StatusCodes.Status400BadRequest, fromError);
+            return ExploreResult.Fail<ChangeResult>(ExploreFailure.Invalid, fromError);
         }
 
         if (ResolveCity(toContext.Data, city, out var toIndex) is { } toError)
         {
-            return ExploreResult.Fail<ChangeResult>(StatusCodes.Status400BadRequest, toError);
+            return ExploreResult.Fail<ChangeResult>(ExploreFailure.Invalid, toError);
         }
 
         var framework = toContext.Data.Reference.Framework;

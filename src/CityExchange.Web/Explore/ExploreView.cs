@@ -1,10 +1,9 @@
 using CityExchange.Core.Framework;
-using CityExchange.Web.Api.Rankings;
+using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Explore;
 
 /// <summary>A year in the year picker.</summary>
-public sealed record YearOption(int Year, bool IsDemo, bool IsPublished);
 
 /// <summary>A domain's weight with its indicators' weights (relative within the domain).</summary>
 public sealed record DomainWeightRow(Domain Domain, double Weight, double Share, IReadOnlyList<IndicatorWeightRow> Indicators);
@@ -12,7 +11,7 @@ public sealed record DomainWeightRow(Domain Domain, double Weight, double Share,
 public sealed record IndicatorWeightRow(string Code, string Name, double Weight);
 
 /// <summary>A city in the explored ranking, with its rank under the report's method for comparison.</summary>
-public sealed record RankingRow(string Code, string Name, int? Rank, int? DefaultRank, double? Score, IReadOnlyList<double?> Domains)
+public sealed record ExploredRankingRow(string Code, string Name, int? Rank, int? DefaultRank, double? Score, IReadOnlyList<double?> Domains)
 {
     /// <summary>Places gained against the default ranking (positive = better); null when either rank is missing.</summary>
     public int? Change => Rank is { } r && DefaultRank is { } d ? d - r : null;
@@ -23,7 +22,10 @@ public sealed record UncertaintyView(
     bool Run, int Samples, int Seed, string Sampling, bool Vary, double Min, double Max, int Points,
     IReadOnlyList<UncertaintyRow> Rows, string? Error)
 {
-    public static UncertaintyView Default { get; } = new(false, 1000, 1, "dirichlet", false, 0.1, 0.4, 0, [], null);
+    public static UncertaintyView Default { get; } = From(MonteCarloParameters.Default, WeightBoundsParameters.Default);
+
+    public static UncertaintyView From(MonteCarloParameters monteCarlo, WeightBoundsParameters bounds) =>
+        new(false, monteCarlo.Options.Samples, monteCarlo.Options.Seed, monteCarlo.SamplingCode, monteCarlo.VaryMethods, bounds.Min, bounds.Max, 0, [], null);
 }
 
 public sealed record UncertaintyRow(string Code, string Name, int Rank, double Median, double P05, double P95, int Best, int Worst);
@@ -36,7 +38,7 @@ public sealed record ExploreView(
     string? Error,
     IReadOnlyList<DomainWeightRow> Weights,
     IReadOnlyDictionary<string, double> BaseWeights,
-    IReadOnlyList<RankingRow> Rows,
+    IReadOnlyList<ExploredRankingRow> Rows,
     IReadOnlyList<RankingWarning> Warnings,
     UncertaintyView Uncertainty)
 {

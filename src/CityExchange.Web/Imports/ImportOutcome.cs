@@ -1,6 +1,5 @@
 using CityExchange.Core.Csv;
-using CityExchange.Web.Api.Rankings;
-
+using CityExchange.Web.Scoring;
 namespace CityExchange.Web.Imports;
 
 /// <summary>

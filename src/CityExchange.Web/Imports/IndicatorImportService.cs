@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Api.Rankings;
-using CityExchange.Web.Performance;
-using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
+using CityExchange.Web.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Imports;
@@ -199,7 +197,7 @@ public sealed class IndicatorImportService(
                 db.Add(dataYear);
             }
 
-            dataYear.Kind = DataYear.Indicators;
+            dataYear.Kind = YearKind.Indicators;
             dataYear.IsDemo = isDemo;
             dataYear.UpdatedAt = record.CreatedAt;
             // The UPDATE is conditional on the version read above, so a concurrent import makes it fail.

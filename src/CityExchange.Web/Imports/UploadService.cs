@@ -116,7 +116,7 @@ public sealed class UploadService(
 
         return new UploadPreview(
             pending.Id, pending.FileName, pending.User, pending.CreatedAt, parsed, reference,
-            new YearVersion(dataYear?.Version), dataYear?.IsDemo == true, dataYear?.Kind == DataYear.Published, diff, warnings);
+            new YearVersion(dataYear?.Version), dataYear?.IsDemo == true, dataYear?.Kind == YearKind.Published, diff, warnings);
     }
 
     /// <summary>Stores the pending file if the year's data is still at <paramref name="expected"/>, the version the preview showed.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CityExchange.Web.Imports;
@@ -27,13 +29,17 @@ public static class UploadSetup
     }
 
     /// <summary>
-    /// A page upload larger than the limit is not read: it becomes a GET of the upload page, which answers 413 with
-    /// a message in the user's language. Must come before routing.
+    /// A post to a page larger than the page's <c>[RequestSizeLimit]</c> (the upload page's) is not read: it becomes a
+    /// GET of the page, which answers 413 with a message in the user's language. Comes after routing, which finds the
+    /// page and its limit.
     /// </summary>
     public static IApplicationBuilder UseUploadSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (HttpMethods.IsPost(request.Method) && request.ContentLength > MaxFormBytes && IsUploadPage(request.Path))
+        if (HttpMethods.IsPost(request.Method)
+            && context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { MaxRequestBodySize: { } limit }
+            && request.ContentLength > limit
+            && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null)
         {
             context.Items[TooLargeItem] = true;
             request.Method = HttpMethods.Get;
@@ -42,10 +48,4 @@ public static class UploadSetup
 
         await next(context);
     });
-
-    private static bool IsUploadPage(PathString path)
-    {
-        var value = (path.Value ?? string.Empty).TrimEnd('/');
-        return value.Equals("/Upload", StringComparison.OrdinalIgnoreCase) || value.Equals("/Upload/Index", StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -1,5 +1,6 @@
 using CityExchange.Core.Csv;
 using CityExchange.Web.Dashboard;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class UploadTemplates(CityExchangeDbContext db, ReferenceCache ref
     /// <summary>The latest year up to <paramref name="year"/> with real (non-demo) indicator values: the template's prefill, or null.</summary>
     public async Task<int?> PrefillYearAsync(int year, CancellationToken cancellationToken = default) =>
         await db.Set<DataYear>().AsNoTracking()
-            .Where(y => y.Year <= year && y.Kind == DataYear.Indicators && !y.IsDemo)
+            .Where(y => y.Year <= year && y.Kind == YearKind.Indicators && !y.IsDemo)
             .OrderByDescending(y => y.Year)
             .Select(y => (int?)y.Year)
             .FirstOrDefaultAsync(cancellationToken);

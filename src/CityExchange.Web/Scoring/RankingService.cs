@@ -2,7 +2,6 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Performance;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,12 +58,12 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
         if (matrix is null)
         {
             var published = ScoringEngine.FromDomainScores(data.Cities.Count, data.PublishedDomainScores!, options.Weights?.Domain, options.Aggregation);
-            return new YearScores(data.Year.Year, DataYear.Published, data.Year.IsDemo, DataYear.Published, data.Cities, null, published,
+            return new YearScores(data.Year.Year, YearKind.Published, data.Year.IsDemo, YearKind.Published.Code(), data.Cities, null, published,
                 data.SourceNotes, data.PrintedRanks);
         }
 
         var sheet = ScoringEngine.Score(matrix, options, panel);
-        return new YearScores(data.Year.Year, DataYear.Indicators, data.Year.IsDemo, options.Method.Code(), data.Cities, matrix, sheet,
+        return new YearScores(data.Year.Year, YearKind.Indicators, data.Year.IsDemo, options.Method.Code(), data.Cities, matrix, sheet,
             data.SourceNotes);
     }
 
@@ -95,7 +94,7 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
     public async Task<IReadOnlyList<YearData>> LoadPanelDataAsync(YearData current, CancellationToken cancellationToken = default)
     {
         var years = await db.Set<DataYear>().AsNoTracking()
-            .Where(y => y.Kind == DataYear.Indicators && y.Year != current.Year.Year)
+            .Where(y => y.Kind == YearKind.Indicators && y.Year != current.Year.Year)
             .OrderBy(y => y.Year)
             .ToListAsync(cancellationToken);
         var others = new List<YearData>(years.Count);
@@ -108,7 +107,7 @@ public sealed class RankingService(CityExchangeDbContext db, ReferenceCache refe
     }
 
     private Task<YearData> LoadAsync(DataYear dataYear, IndexReference reference, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync(dataYear.Year, dataYear.Version, reference, () => dataYear.Kind == DataYear.Published
+        cache.GetOrLoadAsync(dataYear.Year, dataYear.Version, reference, () => dataYear.Kind == YearKind.Published
             ? LoadPublishedAsync(dataYear, reference, cancellationToken)
             : LoadIndicatorsAsync(dataYear, reference, cancellationToken));
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Performance;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -22,16 +22,6 @@ public sealed record YearData(
 {
     public bool IsPublished => Matrix is null;
 
-    public int IndexOf(string cityCode)
-    {
-        for (var i = 0; i < Cities.Count; i++)
-        {
-            if (string.Equals(Cities[i].Code, cityCode, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The position of a city (by code, ignoring case); -1 when it has no data this year.</summary>
+    public int IndexOf(string cityCode) => Cities.IndexOfCode(cityCode);
 }

@@ -2,6 +2,7 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Scoring;
 
@@ -12,7 +13,7 @@ namespace CityExchange.Web.Scoring;
 /// </summary>
 public sealed record YearScores(
     int Year,
-    string Kind,
+    YearKind Kind,
     bool IsDemo,
     string Method,
     IReadOnlyList<City> Cities,
@@ -36,16 +37,6 @@ public sealed record YearScores(
             .OrderBy(i => Sheet.OverallRanks[i] == 0 ? int.MaxValue : Sheet.OverallRanks[i])
             .ThenBy(i => Cities[i].Code, StringComparer.Ordinal);
 
-    public int IndexOf(string cityCode)
-    {
-        for (var i = 0; i < Cities.Count; i++)
-        {
-            if (string.Equals(Cities[i].Code, cityCode, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The position of a city (by code, ignoring case); -1 when it has no data this year.</summary>
+    public int IndexOf(string cityCode) => Cities.IndexOfCode(cityCode);
 }

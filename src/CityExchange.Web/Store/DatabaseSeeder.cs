@@ -103,7 +103,7 @@ public sealed partial class DatabaseSeeder(
     {
         var published = Read(dataPath, "siis2015_published.csv", ReferenceCsv.ReadPublished);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Add(new DataYear { Year = PublishedYear, Kind = DataYear.Published, IsDemo = false, UpdatedAt = DateTime.UtcNow });
+        db.Add(new DataYear { Year = PublishedYear, Kind = YearKind.Published, IsDemo = false, UpdatedAt = DateTime.UtcNow });
         db.AddRange(published.Select(p => new PublishedScore
         {
             Year = PublishedYear,

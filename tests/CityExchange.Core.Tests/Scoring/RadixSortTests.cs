@@ -94,7 +94,7 @@ public sealed class RadixSortTests
 
             Assert.Equal(expected, CompetitionRanker.RankDescending(scores));
             var withScratch = new int[scores.Length];
-            CompetitionRanker.RankDescending(scores, withScratch, new double[scores.Length], new int[scores.Length]);
+            CompetitionRanker.RankDescending(scores, withScratch, new int[scores.Length]);
             Assert.Equal(expected, withScratch);
         }, iter: 400);
     }

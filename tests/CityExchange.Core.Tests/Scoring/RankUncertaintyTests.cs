@@ -22,6 +22,21 @@ public sealed class RankUncertaintyTests
     }
 
     [Fact]
+    public void Run_DifferentSeedsGiveDifferentIntervals()
+    {
+        // Six cities close together in every domain, so a few samples rank them differently draw by draw.
+        double[] domains = [50, 52, 54, 56, 58, 60, 60, 58, 56, 54, 52, 50, 51, 59, 53, 57, 55, 55, 59, 51, 57, 53, 55, 55];
+        var options = new UncertaintyOptions { Samples = 15 };
+
+        var one = RankUncertainty.Run([domains], 6, Equal, AggregationMethod.Arithmetic, options with { Seed = 1 });
+        var two = RankUncertainty.Run([domains], 6, Equal, AggregationMethod.Arithmetic, options with { Seed = 2 });
+        var oneAgain = RankUncertainty.Run([domains], 6, Equal, AggregationMethod.Arithmetic, options with { Seed = 1 });
+
+        Assert.NotEqual(one, two);
+        Assert.Equal(one, oneAgain);
+    }
+
+    [Fact]
     public void Run_NominalRankUsesTheChosenWeights()
     {
         var result = RankUncertainty.Run([Domains], 3, [0.4, 0.4, 0.1, 0.1], AggregationMethod.Arithmetic, new UncertaintyOptions { Samples = 10 });

@@ -80,6 +80,9 @@ public sealed class ExploreToolsApiTests(CityExchangeFactory factory)
     [InlineData("""{ "overrides": [ { "city": "beijing", "indicator": "consulates", "value": -5 } ] }""")]
     [InlineData("""{ "overrides": [ { "city": "beijing", "indicator": "consulates", "value": "many" } ] }""")]
     [InlineData("""{ "overrides": [ { "city": "beijing", "indicator": "consulates" } ] }""")]
+    [InlineData("""{ "overrides": [ { "city": "beijing", "indicator": "consulates", "value": "12" } ] }""")]
+    [InlineData("""{ "overrides": [], "weights": [ 0.4, 0.2, 0.2, 0.2 ] }""")]
+    [InlineData("""{ "overrides": [ "beijing" ] }""")]
     [InlineData("""{ "overrides": "beijing" }""")]
     [InlineData("""{ "overrides": [], "weights": "social:-1" }""")]
     [InlineData("""{ "overrides": [], "method": "median" }""")]
@@ -91,6 +94,34 @@ public sealed class ExploreToolsApiTests(CityExchangeFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
         var problem = await result.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{ "overrides": [ { "city": "beijing", "indicator": "consulates", "value": "12" } ] }""")]
+    [InlineData("""{ "overrides": [], "weights": [ 0.4, 0.2, 0.2, 0.2 ] }""")]
+    public async Task WhatIf_AStringValueOrAnArrayOfWeights_IsRefusedWithTheBodyMessage(string json)
+    {
+        // docs/api.md: a value is a number, weights a string or an object; both used to pass.
+        var result = await _client.PostAsync(new Uri("/api/rankings/2015/whatif?culture=en", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
+        var problem = await result.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Invalid request", problem.GetProperty("title").GetString());
+        Assert.StartsWith("The body must be JSON: { \"overrides\"", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIf_TakesWeightsAsAnObjectAndSettingsAsTheQuerysStrings()
+    {
+        var result = await PostWhatIfAsync(2015, new
+        {
+            overrides = new[] { new { city = "beijing", indicator = "consulates", value = 1.0 } },
+            weights = new { social = 1, culture = 0, trade = 0, politics = 0 },
+            method = "rank",
+            winsorise = true,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Scoring;
+using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Tests.Dashboard;
 
@@ -25,7 +26,7 @@ internal static class DashboardBuilders
             }
         }
 
-        return new YearScores(year, "published", false, "published", cities, null, ScoringEngine.FromDomainScores(n, domainMajor), new Dictionary<(int, int), string>());
+        return new YearScores(year, YearKind.Published, false, "published", cities, null, ScoringEngine.FromDomainScores(n, domainMajor), new Dictionary<(int, int), string>());
     }
 
     /// <summary>An indicator year over a small framework: values by indicator, then city (NaN = missing).</summary>
@@ -40,12 +41,12 @@ internal static class DashboardBuilders
             }
         }
 
-        return new YearScores(year, "indicators", true, "minmax", cities, matrix, ScoringEngine.Score(matrix), new Dictionary<(int, int), string> { [(0, 0)] = "yearbook" });
+        return new YearScores(year, YearKind.Indicators, true, "minmax", cities, matrix, ScoringEngine.Score(matrix), new Dictionary<(int, int), string> { [(0, 0)] = "yearbook" });
     }
 
     public static IndicatorFramework Framework(params (string Code, Domain Domain)[] indicators) =>
         new(indicators.Select((i, k) => new Indicator(i.Code, i.Domain, i.Code + "中", i.Code + " en", "persons", 1, "定义", "来源", k)));
 
-    public static YearContext Context(int year, string kind = "published", int? previous = null) =>
+    public static YearContext Context(int year, YearKind kind = YearKind.Published, int? previous = null) =>
         new(new YearOption(year, kind, false), NormalisationMethod.MinMax, [new YearOption(year, kind, false)], previous is { } p ? new YearOption(p, kind, false) : null);
 }

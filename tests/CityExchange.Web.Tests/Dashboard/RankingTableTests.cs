@@ -2,6 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Rankings;
 using static CityExchange.Web.Tests.Dashboard.DashboardBuilders;
 
 namespace CityExchange.Web.Tests.Dashboard;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Tests.Infrastructure;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using CityExchange.Web.Tests.Infrastructure;
 
 namespace CityExchange.Web.Tests.Pages;
@@ -6,6 +8,8 @@ namespace CityExchange.Web.Tests.Pages;
 [Collection(WebTestGroup.Name)]
 public sealed class ExplorePageTests(CityExchangeFactory factory)
 {
+    private static readonly HtmlParser Parser = new();
+
     private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
@@ -33,13 +37,13 @@ public sealed class ExplorePageTests(CityExchangeFactory factory)
     [Fact]
     public async Task Explore_RendersTheStateOfTheQueryString()
     {
-        var html = await GetAsync("/Explore?year=2014&culture=en&method=rank&w.social=1&w.culture=0.5&w.consulates=3");
+        var document = await DocumentAsync("/Explore?year=2014&culture=en&method=rank&w.social=1&w.culture=0.5&w.consulates=3");
 
-        Assert.Contains("<option value=\"rank\" selected=\"selected\">", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"w.social\" min=\"0\" step=\"any\" value=\"1\"", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"w.culture\" min=\"0\" step=\"any\" value=\"0.5\"", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"w.consulates\" min=\"0\" step=\"any\" value=\"3\"", html, StringComparison.Ordinal);
-        Assert.Contains("lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Equal("rank", Single(document, "#explore-method option[selected]").GetAttribute("value"));
+        Assert.Equal("1", Single(document, "input[name='w.social']").GetAttribute("value"));
+        Assert.Equal("0.5", Single(document, "input[name='w.culture']").GetAttribute("value"));
+        Assert.Equal("3", Single(document, "input[name='w.consulates']").GetAttribute("value"));
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
     }
 
     [Fact]
@@ -63,19 +67,52 @@ public sealed class ExplorePageTests(CityExchangeFactory factory)
     [Fact]
     public async Task Explore_PublishedYearDisablesTheIndicatorOptions()
     {
-        var html = await GetAsync("/Explore?year=2013&culture=en");
+        var document = await DocumentAsync("/Explore?year=2013&culture=en");
 
-        Assert.Contains("This is a published year", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"explore-method\" name=\"method\" disabled=\"disabled\"", html, StringComparison.Ordinal);
+        Assert.Contains("This is a published year", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.True(Single(document, "#explore-method").HasAttribute("disabled"));
     }
 
     [Fact]
     public async Task Explore_RunsTheUncertaintyAnalysisWithoutScript()
     {
-        var html = await GetAsync("/Explore?year=2013&culture=en&mc=1&samples=200");
+        var document = await DocumentAsync("/Explore?year=2013&culture=en&mc=1&samples=200");
 
-        Assert.Contains("<tbody id=\"mc-rows\">\n", html.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("weight vectors with every domain weight between 0.1 and 0.4", html, StringComparison.Ordinal);
+        Assert.Equal(46, document.QuerySelectorAll("#mc-rows tr").Length);
+        Assert.Contains("weight vectors with every domain weight between 0.1 and 0.4", Single(document, "#mc-points").TextContent, StringComparison.Ordinal);
+        Assert.Equal("200", Single(document, "#mc-samples").GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("true")]
+    [InlineData("methods")]
+    public async Task Explore_ShowsTheVaryBoxTickedWhenTheQueryVariesTheMethods(string vary)
+    {
+        // The API and the page read vary= with one parser: what varies the methods also ticks the box.
+        var document = await DocumentAsync($"/Explore?year=2014&culture=en&mc=1&samples=20&vary={vary}");
+
+        Assert.True(Single(document, "#mc-vary").HasAttribute("checked"));
+        Assert.False(Single(document, "#mc-vary").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Explore_LeavesTheVaryBoxUntickedByDefault()
+    {
+        var document = await DocumentAsync("/Explore?year=2014&culture=en&mc=1&samples=20");
+
+        Assert.False(Single(document, "#mc-vary").HasAttribute("checked"));
+        Assert.Equal(("1000", "1", "0.1", "0.4"), (Single(document, "#mc-samples").GetAttribute("data-default"), Single(document, "#mc-seed").GetAttribute("data-default"),
+            Single(document, "#mc-min").GetAttribute("data-default"), Single(document, "#mc-max").GetAttribute("data-default")));
+    }
+
+    [Fact]
+    public async Task Explore_ShowsTheSamplesErrorOfTheApiOnThePage()
+    {
+        var document = await DocumentAsync("/Explore?year=2014&culture=en&mc=1&samples=0");
+
+        Assert.Equal("samples must be a whole number between 1 and 20000.", Single(document, "#mc-status").TextContent.Trim());
+        Assert.Empty(document.QuerySelectorAll("#mc-rows tr"));
     }
 
     [Theory]
@@ -107,6 +144,10 @@ public sealed class ExplorePageTests(CityExchangeFactory factory)
 
         Assert.Contains("Unknown city", html, StringComparison.Ordinal);
     }
+
+    private static IElement Single(IDocument document, string selector) => Assert.Single(document.QuerySelectorAll(selector));
+
+    private async Task<IDocument> DocumentAsync(string url) => await Parser.ParseDocumentAsync(await GetAsync(url));
 
     private async Task<string> GetAsync(string url)
     {

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using CityExchange.Web.Performance;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -19,7 +19,7 @@ public sealed partial class TransferTests(CityExchangeFactory factory)
         var response = await factory.CreateClient().GetAsync(new Uri("/css/site.css?v=abc123", UriKind.Relative));
 
         response.EnsureSuccessStatusCode();
-        Assert.Equal(PerformanceSetup.VersionedCacheControl, response.Headers.CacheControl?.ToString());
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Analysis;
 using CityExchange.Web.Analysis;
 using CityExchange.Web.Api.Imports;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CityExchange.Web.Api.Analysis;
@@ -14,7 +15,8 @@ public static class AnalysisEndpoints
         app.MapGet("/api/analysis/{year:int}/groups", GetGroupsAsync).WithName("GetGroups");
         app.MapGet("/api/analysis/{year:int}/correlations", GetCorrelationsAsync).WithName("GetCorrelations");
         app.MapPut("/api/years/{year:int}/covariates", PutCovariatesAsync)
-            .AddEndpointFilter<ApiTokenFilter>()
+            .RequireAuthorization(ApiPolicies.Token)
+            .RequireRateLimiting(RateLimits.UploadPolicy)
             .WithName("PutCovariates")
             .DisableAntiforgery();
         return app;

@@ -1,5 +1,6 @@
 using CityExchange.Core.Analysis;
 using CityExchange.Core.Framework;
+using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Api.Analysis;
@@ -23,7 +24,7 @@ public sealed record ClusterItem(int Id, IReadOnlyList<string> Cities);
 public sealed record GroupsResponse(IReadOnlyList<GroupItem> Groups)
 {
     public static GroupsResponse From(IEnumerable<GroupMean> groups) =>
-        new([.. groups.Select(g => new GroupItem(g.Kind, g.Key, g.Members.Count, Json.Number(g.Overall), DomainMeans.From(g.Domains)))]);
+        new([.. groups.Select(g => new GroupItem(g.Kind, g.Key, g.Members.Count, MissingValue.OrNull(g.Overall), DomainMeans.From(g.Domains)))]);
 }
 
 public sealed record GroupItem(string Kind, string Key, int Cities, double? Overall, DomainMeans Domains);
@@ -31,8 +32,8 @@ public sealed record GroupItem(string Kind, string Key, int Cities, double? Over
 public sealed record DomainMeans(double? Social, double? Culture, double? Trade, double? Politics)
 {
     public static DomainMeans From(IReadOnlyList<double> domains) => new(
-        Json.Number(domains[(int)Domain.Social]), Json.Number(domains[(int)Domain.Culture]),
-        Json.Number(domains[(int)Domain.Trade]), Json.Number(domains[(int)Domain.Politics]));
+        MissingValue.OrNull(domains[(int)Domain.Social]), MissingValue.OrNull(domains[(int)Domain.Culture]),
+        MissingValue.OrNull(domains[(int)Domain.Trade]), MissingValue.OrNull(domains[(int)Domain.Politics]));
 }
 
 /// <summary><c>GET /api/analysis/{year}/correlations</c>: Pearson r and two-sided p between the domains, over n cities.</summary>
@@ -50,8 +51,6 @@ public sealed record CovariateImportSummary(int Year, int Cities, int Values, IR
 
 internal static class Json
 {
-    public static double? Number(double value) => double.IsFinite(value) ? value : null;
-
     public static double?[][] Rows(double[,] matrix) =>
-        [.. Enumerable.Range(0, matrix.GetLength(0)).Select(i => Enumerable.Range(0, matrix.GetLength(1)).Select(j => Number(matrix[i, j])).ToArray())];
+        [.. Enumerable.Range(0, matrix.GetLength(0)).Select(i => Enumerable.Range(0, matrix.GetLength(1)).Select(j => MissingValue.OrNull(matrix[i, j])).ToArray())];
 }

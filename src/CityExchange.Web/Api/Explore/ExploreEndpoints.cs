@@ -24,48 +24,30 @@ public static class ExploreEndpoints
 
     private static async Task<IResult> PostWhatIfAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
     {
-        JsonElement body;
+        WhatIfRequest? body;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            body = document.RootElement.Clone();
+            // Whatever the Content-Type, as before: the body is read as JSON.
+            body = await JsonSerializer.DeserializeAsync<WhatIfRequest>(request.Body, WhatIfRequest.JsonOptions, cancellationToken);
         }
         catch (JsonException)
         {
+            // Not JSON, or not this shape (e.g. "value": "12", "weights": [ … ]).
             return BadBody(explore);
         }
 
-        if (body.ValueKind != JsonValueKind.Object)
+        if (body is null)
         {
             return BadBody(explore);
         }
 
-        var overrides = new List<OverrideInput>();
-        if (Property(body, "overrides") is { } list)
-        {
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                return BadBody(explore);
-            }
-
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    return BadBody(explore);
-                }
-
-                overrides.Add(new OverrideInput(Text(Property(item, "city")), Text(Property(item, "indicator")), Number(Property(item, "value"))));
-            }
-        }
-
-        var parsed = await explore.ParseAsync(key => key == "weights" ? Weights(Property(body, "weights")) : Text(Property(body, key)), false, cancellationToken);
+        var parsed = await explore.ParseAsync(body.Parameter, false, cancellationToken);
         if (parsed.Value is not { } settings)
         {
             return ExploreApi.Problem(parsed, explore);
         }
 
-        var result = await explore.WhatIfAsync(year, settings, overrides, cancellationToken);
+        var result = await explore.WhatIfAsync(year, settings, body.OverrideInputs(), cancellationToken);
         return result.Value is { } scores ? Results.Ok(scores.ToResponse()) : ExploreApi.Problem(result, explore);
     }
 
@@ -90,7 +72,7 @@ public static class ExploreEndpoints
             targets.Rank,
             targets.Targets.Any(t => t.Value is not null),
             [.. targets.Targets.Select(t => new IndicatorTargetResponse(
-                framework.Indicators[t.Indicator].Code, ExploreApi.Nullable(t.Current), t.Value, framework.Indicators[t.Indicator].WholeNumber))]));
+                framework.Indicators[t.Indicator].Code, MissingValue.OrNull(t.Current), t.Value, framework.Indicators[t.Indicator].WholeNumber))]));
     }
 
     private static async Task<IResult> GetSensitivityAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
@@ -101,13 +83,13 @@ public static class ExploreEndpoints
             return ExploreApi.Problem(parsed, explore);
         }
 
-        var query = ExploreApi.Query(request);
-        if (ReadUncertainty(query, explore, out var uncertainty, out var vary) is { } problem)
+        var monteCarlo = MonteCarloParameters.Parse(ExploreApi.Query(request), explore.Text, out var error);
+        if (error is not null)
         {
-            return problem;
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, error, explore);
         }
 
-        var result = await explore.SensitivityAsync(year, settings, uncertainty, vary, cancellationToken);
+        var result = await explore.SensitivityAsync(year, settings, monteCarlo.Options, monteCarlo.VaryMethods, cancellationToken);
         if (result.Value is not { } sensitivity)
         {
             return ExploreApi.Problem(result, explore);
@@ -131,14 +113,13 @@ public static class ExploreEndpoints
             return ExploreApi.Problem(parsed, explore);
         }
 
-        if (!ExploreApi.TryDouble(query("min"), 0.1, out var min) || !ExploreApi.TryDouble(query("max"), 0.4, out var max)
-            || !ExploreApi.TryDouble(query("step"), 0.01, out var step))
+        var weightBounds = WeightBoundsParameters.Parse(query, explore.Text, out var error);
+        if (error is not null)
         {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest,
-                explore.Text["Weight bounds must satisfy 0 ≤ min ≤ 0.25 ≤ max ≤ 1, with 0 < step ≤ 0.25."], explore);
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, error, explore);
         }
 
-        var result = await explore.BoundsAsync(year, settings, min, max, step, cancellationToken);
+        var result = await explore.BoundsAsync(year, settings, weightBounds.Min, weightBounds.Max, weightBounds.Step, cancellationToken);
         if (result.Value is not { } bounds)
         {
             return ExploreApi.Problem(result, explore);
@@ -196,90 +177,14 @@ public static class ExploreEndpoints
 
         var c = change.Change;
         return Results.Ok(new RankChangeResponse(
-            change.City.Code, fromYear, toYear, ExploreApi.Nullable(c.ScoreFrom), ExploreApi.Nullable(c.ScoreTo),
-            c.RankFrom == 0 ? null : c.RankFrom, c.RankTo == 0 ? null : c.RankTo, ExploreApi.Nullable(c.Change),
+            change.City.Code, fromYear, toYear, MissingValue.OrNull(c.ScoreFrom), MissingValue.OrNull(c.ScoreTo),
+            c.RankFrom == 0 ? null : c.RankFrom, c.RankTo == 0 ? null : c.RankTo, MissingValue.OrNull(c.Change),
             [.. c.Domains.Select(d => new DomainChangeResponse(
-                d.Domain.Code(), ExploreApi.Nullable(d.ScoreFrom), ExploreApi.Nullable(d.ScoreTo), d.Contribution,
+                d.Domain.Code(), MissingValue.OrNull(d.ScoreFrom), MissingValue.OrNull(d.ScoreTo), d.Contribution,
                 [.. d.Indicators.Select(i => new IndicatorChangeResponse(
-                    change.Framework.Indicators[i.Indicator].Code, ExploreApi.Nullable(i.ScoreFrom), ExploreApi.Nullable(i.ScoreTo), i.Contribution))]))]));
-    }
-
-    /// <summary>Reads samples, seed, sampling, concentration, spread and vary; returns a problem or null.</summary>
-    internal static IResult? ReadUncertainty(Func<string, string?> query, ExploreService explore, out UncertaintyOptions options, out bool vary)
-    {
-        options = new UncertaintyOptions();
-        vary = false;
-        if (!ExploreApi.TryInt(query("samples"), UncertaintyOptions.DefaultSamples, 1, ExploreService.MaxSamples, out var samples))
-        {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["samples must be a whole number between 1 and {0}.", ExploreService.MaxSamples], explore);
-        }
-
-        if (!ExploreApi.TryInt(query("seed"), UncertaintyOptions.DefaultSeed, int.MinValue, int.MaxValue, out var seed))
-        {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["seed must be a whole number."], explore);
-        }
-
-        var samplingText = query("sampling");
-        WeightSampling sampling;
-        switch (samplingText?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "dirichlet": sampling = WeightSampling.Dirichlet; break;
-            case "uniform": sampling = WeightSampling.Uniform; break;
-            default:
-                return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["Unknown sampling '{0}'. Use dirichlet or uniform.", samplingText], explore);
-        }
-
-        if (!ExploreApi.TryDouble(query("concentration"), 35, out var concentration) || !(concentration > 0)
-            || !ExploreApi.TryDouble(query("spread"), 0.5, out var spread) || !(spread > 0 && spread <= 1))
-        {
-            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["concentration must be positive and spread between 0 and 1."], explore);
-        }
-
-        var varyText = query("vary")?.Trim().ToLowerInvariant();
-        vary = varyText is "true" or "1" or "on" or "yes" or "methods";
-        options = new UncertaintyOptions { Samples = samples, Seed = seed, Sampling = sampling, Concentration = concentration, UniformSpread = spread };
-        return null;
+                    change.Framework.Indicators[i.Indicator].Code, MissingValue.OrNull(i.ScoreFrom), MissingValue.OrNull(i.ScoreTo), i.Contribution))]))]));
     }
 
     private static IResult BadBody(ExploreService explore) => ExploreApi.Problem(StatusCodes.Status400BadRequest,
         explore.Text["The body must be JSON: { \"overrides\": [ { \"city\": …, \"indicator\": …, \"value\": … } ], \"weights\"?: …, \"method\"?: … }."], explore);
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Text(JsonElement? element) => element?.ValueKind switch
-    {
-        JsonValueKind.String => element.Value.GetString(),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => element.Value.GetRawText(),
-        _ => null,
-    };
-
-    /// <summary>A number, or a string holding one (invariant culture); null otherwise.</summary>
-    private static double? Number(JsonElement? element) => element?.ValueKind switch
-    {
-        JsonValueKind.Number => element.Value.GetDouble(),
-        JsonValueKind.String when double.TryParse(element.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) => v,
-        _ => null,
-    };
-
-    /// <summary><c>"weights"</c> as a string in the query syntax, or an object <c>{ "social": 0.4 }</c>.</summary>
-    private static string? Weights(JsonElement? element)
-    {
-        if (element is not { ValueKind: JsonValueKind.Object } weights)
-        {
-            return Text(element);
-        }
-
-        return string.Join(',', weights.EnumerateObject().Select(p => $"{p.Name}:{(p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.ToString())}"));
-    }
 }

@@ -1,6 +1,7 @@
 using CityExchange.Core.Csv;
-using CityExchange.Web.Api.Rankings;
 using CityExchange.Web.Imports;
+using CityExchange.Web.Hosting;
+using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -40,21 +41,24 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/years/{year:int}/indicators", PutIndicatorsAsync)
-            .AddEndpointFilter<ApiTokenFilter>()
+            .RequireAuthorization(ApiPolicies.Token)
+            .RequireRateLimiting(RateLimits.UploadPolicy)
             .WithName("PutIndicators")
             .DisableAntiforgery();
         app.MapGet("/api/imports", ListImportsAsync)
-            .AddEndpointFilter<TokenOrEditorFilter>()
+            .RequireAuthorization(ApiPolicies.EditorOrToken)
             .WithName("ListImports");
         app.MapGet("/api/imports/{id:long}/file", GetOriginalFileAsync)
-            .AddEndpointFilter<TokenOrEditorFilter>()
+            .RequireAuthorization(ApiPolicies.EditorOrToken)
             .WithName("GetImportFile");
         app.MapPost("/api/imports/{id:long}/restore", RestoreAsync)
-            .AddEndpointFilter<ApiTokenFilter>()
+            .RequireAuthorization(ApiPolicies.Token)
+            .RequireRateLimiting(RateLimits.UploadPolicy)
             .WithName("RestoreImport")
             .DisableAntiforgery();
         app.MapPut("/api/cities", PutCitiesAsync)
-            .AddEndpointFilter<ApiTokenFilter>()
+            .RequireAuthorization(ApiPolicies.Token)
+            .RequireRateLimiting(RateLimits.UploadPolicy)
             .WithName("PutCities")
             .DisableAntiforgery();
         return app;

@@ -29,8 +29,8 @@ public static class YearEndpoints
         [
             .. years.Select(y => new YearSummary(
                 y.Year,
-                y.Kind,
-                (y.Kind == DataYear.Published ? publishedCities : indicatorCities).GetValueOrDefault(y.Year),
+                y.Kind.Code(),
+                (y.Kind == YearKind.Published ? publishedCities : indicatorCities).GetValueOrDefault(y.Year),
                 y.IsDemo)),
         ];
     }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CityExchange.Web.Pages.Account;
 
@@ -13,6 +15,7 @@ public enum LoginProblem
     NotAllowed,
 }
 
+[EnableRateLimiting(RateLimits.LoginPolicy)]
 public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     [BindProperty]

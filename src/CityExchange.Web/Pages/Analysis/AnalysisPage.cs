@@ -1,5 +1,5 @@
 using CityExchange.Web.Analysis;
-using CityExchange.Web.Store;
+using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages.Analysis;
@@ -9,7 +9,7 @@ public abstract class AnalysisPage(AnalysisService analysis) : PageModel
 {
     protected AnalysisService Analysis { get; } = analysis;
 
-    public IReadOnlyList<DataYear> Years { get; private set; } = [];
+    public IReadOnlyList<YearOption> Years { get; private set; } = [];
 
     public int Year { get; private set; }
 
@@ -21,9 +21,8 @@ public abstract class AnalysisPage(AnalysisService analysis) : PageModel
     /// </summary>
     protected async Task<bool> PickYearAsync(int? requested, CancellationToken cancellationToken, int? preferred = null)
     {
-        Years = await Analysis.GetYearsAsync(cancellationToken);
-        var shown = requested is { } y ? Years.FirstOrDefault(d => d.Year == y)
-            : Years.FirstOrDefault(d => d.Year == preferred) ?? Years.LastOrDefault(d => !d.IsDemo) ?? (Years.Count > 0 ? Years[^1] : null);
+        Years = [.. (await Analysis.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
+        var shown = YearCatalogue.Pick(Years, requested, YearRule.LatestReal, preferred);
         Year = shown?.Year ?? 0;
         return shown is not null;
     }

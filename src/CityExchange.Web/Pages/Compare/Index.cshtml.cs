@@ -1,9 +1,12 @@
 using CityExchange.Web.Dashboard;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CityExchange.Web.Pages.Compare;
 
+[OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
 public sealed class IndexModel(DashboardQueries queries) : PageModel
 {
     public CompareForm Form { get; private set; } = null!;

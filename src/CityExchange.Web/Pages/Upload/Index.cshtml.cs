@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using CityExchange.Web.Imports;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CityExchange.Web.Pages.Upload;
 
 /// <summary>Pick a year (or let the file's year column say it) and a file; the file is staged and previewed before anything is stored.</summary>
 [RequestSizeLimit(UploadSetup.MaxFormBytes)]
+[EnableRateLimiting(RateLimits.UploadPolicy)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadSetup.MaxFormBytes)]
 public sealed class IndexModel(UploadService uploads, UploadTemplates templates) : PageModel
 {

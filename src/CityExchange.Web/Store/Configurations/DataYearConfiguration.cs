@@ -10,7 +10,7 @@ internal sealed class DataYearConfiguration : IEntityTypeConfiguration<DataYear>
         builder.ToTable("DataYears");
         builder.HasKey(y => y.Year);
         builder.Property(y => y.Year).ValueGeneratedNever();
-        builder.Property(y => y.Kind).HasMaxLength(16).IsRequired();
+        builder.Property(y => y.Kind).HasConversion(YearKindConverter.Instance).HasMaxLength(16).IsRequired();
         builder.Property(y => y.Version).IsConcurrencyToken();
     }
 }

@@ -158,10 +158,11 @@ function init() {
     for (const [k, v] of weights) {
       query.set(`w.${k}`, String(v));
     }
-    const mc = [['mc-samples', 'samples', '1000'], ['mc-seed', 'seed', '1'], ['mc-sampling', 'sampling', 'dirichlet'], ['mc-min', 'min', '0.1'], ['mc-max', 'max', '0.4']];
-    for (const [id, name, fallback] of mc) {
-      if (byId(id).value !== fallback) {
-        query.set(name, byId(id).value);
+    // Only what differs from the server's defaults (each field's data-default) goes into the URL.
+    for (const id of ['mc-samples', 'mc-seed', 'mc-sampling', 'mc-min', 'mc-max']) {
+      const field = byId(id);
+      if (field.value !== field.dataset.default) {
+        query.set(field.name, field.value);
       }
     }
     if (byId('mc-vary').checked && !byId('mc-vary').disabled) {
@@ -291,20 +292,25 @@ function init() {
     return new Map([...rows.querySelectorAll('tr[data-city]')].map((tr) => [tr.dataset.city, tr.querySelector('a')?.textContent ?? tr.dataset.city]));
   }
 
+  function valueOrDefault(id) {
+    const field = byId(id);
+    return field.value || field.dataset.default;
+  }
+
   async function runUncertainty() {
     updateUrl();
     const mcStatus = byId('mc-status');
     const query = apiQuery();
     const params = new URLSearchParams(query);
-    params.set('samples', byId('mc-samples').value || '1000');
-    params.set('seed', byId('mc-seed').value || '1');
+    params.set('samples', valueOrDefault('mc-samples'));
+    params.set('seed', valueOrDefault('mc-seed'));
     params.set('sampling', byId('mc-sampling').value);
     if (byId('mc-vary').checked && !byId('mc-vary').disabled) {
       params.set('vary', 'true');
     }
     const bounds = new URLSearchParams(query);
-    bounds.set('min', byId('mc-min').value || '0.1');
-    bounds.set('max', byId('mc-max').value || '0.4');
+    bounds.set('min', valueOrDefault('mc-min'));
+    bounds.set('max', valueOrDefault('mc-max'));
     mcStatus.textContent = text.running.replace('{0}', params.get('samples'));
     try {
       const [mc, box] = await Promise.all([

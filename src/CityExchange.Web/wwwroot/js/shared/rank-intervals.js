@@ -22,9 +22,8 @@ function setup(el) {
 
   async function load() {
     status.textContent = text.loading;
-    const params = new URLSearchParams(query);
-    params.set('samples', '1000');
-    const result = await getJson(`/api/sensitivity/${encodeURIComponent(el.dataset.year)}?${params}`);
+    // The server's default number of samples (UncertaintyOptions) applies.
+    const result = await getJson(`/api/sensitivity/${encodeURIComponent(el.dataset.year)}?${query}`);
     data = new Map(result.cities.map((c) => [c.code, c]));
     status.textContent = '';
   }

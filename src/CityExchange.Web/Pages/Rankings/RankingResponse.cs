@@ -4,7 +4,7 @@ using CityExchange.Core.Resources;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Api.Rankings;
+namespace CityExchange.Web.Pages.Rankings;
 
 /// <summary>
 /// The JSON contract of <c>GET /api/rankings/{year}</c>. Scores are unrounded, 0–100; missing is null. <c>demo</c> is
@@ -24,7 +24,7 @@ public sealed record RankingResponse(int Year, bool Demo, string Method, IReadOn
             var printed = scores.PrintedOverall(i);
             return new RankedCity(
                 city.Code, city.NameZh, city.NameEn, city.RegionZh,
-                Nullable(sheet.Overall[i]), NullableRank(sheet.OverallRanks[i]), printed.Printed, printed.Disagrees, sheet.Coverage[i],
+                MissingValue.OrNull(sheet.Overall[i]), NullableRank(sheet.OverallRanks[i]), printed.Printed, printed.Disagrees, sheet.Coverage[i],
                 new DomainScores(
                     Domain(scores, Core.Framework.Domain.Social, i),
                     Domain(scores, Core.Framework.Domain.Culture, i),
@@ -38,10 +38,9 @@ public sealed record RankingResponse(int Year, bool Demo, string Method, IReadOn
     private static DomainScore Domain(YearScores scores, Domain domain, int city)
     {
         var printed = scores.PrintedDomain(domain, city);
-        return new(Nullable(scores.Sheet.DomainScore(domain, city)), NullableRank(scores.Sheet.DomainRank(domain, city)), printed.Printed, printed.Disagrees);
+        return new(MissingValue.OrNull(scores.Sheet.DomainScore(domain, city)), NullableRank(scores.Sheet.DomainRank(domain, city)), printed.Printed, printed.Disagrees);
     }
 
-    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
     private static int? NullableRank(int rank) => rank == 0 ? null : rank;
 }
@@ -61,15 +60,3 @@ public sealed record RankedCity(
 public sealed record DomainScores(DomainScore Social, DomainScore Culture, DomainScore Trade, DomainScore Politics);
 
 public sealed record DomainScore(double? Score, int? Rank, int? PublishedRank, bool PublishedDisagrees);
-
-/// <summary>
-/// A note on the year's scoring: an indicator left out (<c>too_few_values</c>, <c>constant</c>), cells imputed
-/// (<c>imputed</c>) or clipped (<c>winsorised</c>), or a parameter a published year does not use (<c>ignored</c>;
-/// <c>indicator</c> then names the parameter or the indicator weight).
-/// </summary>
-public sealed record RankingWarning(string Indicator, string Code, string Message)
-{
-    public static RankingWarning From(ScoringWarning warning) => warning.Kind == ScoringWarningKind.Constant
-        ? new(warning.IndicatorCode, "constant", Messages.Format(MessageKey.Constant, warning.IndicatorCode, warning.ValueCount))
-        : new(warning.IndicatorCode, "too_few_values", Messages.Format(MessageKey.TooFewValues, warning.IndicatorCode, warning.ValueCount));
-}

@@ -1,5 +1,4 @@
 using System.Net;
-using CityExchange.Web.Security;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
 
-namespace CityExchange.Web.Operability;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>Configuration section <c>Proxy</c>: the reverse proxies whose <c>X-Forwarded-For</c>/<c>-Proto</c> headers are trusted.</summary>
 public sealed class ProxyOptions
@@ -64,6 +63,7 @@ public static class DeploymentSetup
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(shutdown));
 
         services.AddCityExchangeRateLimits();
+        services.AddApiTokenAuthentication();
         return services;
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace CityExchange.Web.Localization;
+namespace CityExchange.Web.Hosting;
 
 public static class CultureLinks
 {

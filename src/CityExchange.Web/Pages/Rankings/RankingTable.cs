@@ -1,10 +1,15 @@
 using System.Globalization;
 using CityExchange.Core.Framework;
+using CityExchange.Web.Dashboard;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Dashboard;
+namespace CityExchange.Web.Pages.Rankings;
 
-/// <summary>Builds, filters, sorts and pages the rows of a ranking. Pure: everything comes in as arguments.</summary>
+/// <summary>
+/// Builds, filters, sorts and pages the rows of a ranking from the scores given; sorting by name or region uses the
+/// current UI culture's city names.
+/// </summary>
 public static class RankingTable
 {
     public const int PageSize = 100;
@@ -88,7 +93,7 @@ public static class RankingTable
         IOrderedEnumerable<RankingRow> ordered = sort switch
         {
             RankingSort.Name => Direction(rows.OrderBy(_ => false), r => Display(r), descending, names),
-            RankingSort.Region => Direction(rows.OrderBy(_ => false), r => Localization.Localized.Region(r.City), descending, names),
+            RankingSort.Region => Direction(rows.OrderBy(_ => false), r => Localized.Region(r.City), descending, names),
             RankingSort.Rank => ByNumber(rows, r => r.HeadlineRank == 0 ? double.NaN : r.HeadlineRank, descending),
             RankingSort.Score => ByNumber(rows, r => r.Score, descending),
             RankingSort.Social => ByNumber(rows, r => r.Domain(Domain.Social).Score, descending),
@@ -101,7 +106,7 @@ public static class RankingTable
         };
         return [.. ordered.ThenBy(r => r.Rank == 0 ? int.MaxValue : r.Rank).ThenBy(r => r.City.Code, StringComparer.Ordinal)];
 
-        static string Display(RankingRow row) => Localization.Localized.Name(row.City);
+        static string Display(RankingRow row) => Localized.Name(row.City);
     }
 
     /// <summary>The rows of page <paramref name="page"/> (from 1, clamped to the pages there are) and the page count.</summary>

@@ -1,12 +1,10 @@
 using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Localization;
+using CityExchange.Web.Dashboard;
+using CityExchange.Web.Hosting;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Dashboard;
-
-/// <summary>A downloaded file: its bytes and name.</summary>
-public sealed record DownloadFile(byte[] Content, string ContentType, string FileName);
+namespace CityExchange.Web.Pages.Rankings;
 
 /// <summary>
 /// The rankings page's "Download CSV": exactly the rows and columns shown (same filter, sort and page), headers in the

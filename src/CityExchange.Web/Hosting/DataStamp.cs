@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
-namespace CityExchange.Web.Performance;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// The version of everything a public page shows: every year's <see cref="DataYear.Version"/> (replaced by each import

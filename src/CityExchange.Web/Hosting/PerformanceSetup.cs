@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.IO.Compression;
+using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
-namespace CityExchange.Web.Performance;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// Caching and transfer size: the ranking cache, Brotli/Gzip response compression and the static files' cache lifetimes.
@@ -21,6 +22,12 @@ public static class PerformanceSetup
     /// <summary>The cookie that marks a signed-in user (AccountSetup); their responses are not compressed over HTTPS.</summary>
     public const string AuthCookie = "CityExchange.Auth";
 
+    /// <summary>
+    /// The output-cache policy of the public pages and the ranking API (<c>.CacheOutput(...)</c>, <c>[OutputCache]</c>):
+    /// <c>/</c>, <c>/Rankings</c>, <c>/Compare</c> and <c>GET /api/rankings/{year}</c>.
+    /// </summary>
+    public const string PublicCachePolicy = "public";
+
     public static IServiceCollection AddPerformance(this IServiceCollection services)
     {
         services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section);
@@ -35,10 +42,12 @@ public static class PerformanceSetup
             options.SizeLimit = 64L * 1024 * 1024;
             options.MaximumBodySize = 8L * 1024 * 1024;
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
-            // Public GET pages and the ranking API: keyed by URL (all query values), culture and the data stamp. The
-            // default policy inside still refuses signed-in users, Authorization headers and responses that set cookies.
-            options.AddBasePolicy(policy => policy
-                .With(context => OutputCachePaths.IsCacheable(context.HttpContext.Request))
+            // Keyed by URL (all query values), culture and the data stamp. The default policy inside still refuses
+            // signed-in users, Authorization headers and responses that set cookies; MayCompress also refuses any
+            // request with the sign-in cookie, valid or not: its response is neither shared nor compressed, and
+            // cached entries are kept compressed.
+            options.AddPolicy(PublicCachePolicy, policy => policy
+                .With(context => CompressionPolicy.MayCompress(context.HttpContext.Request))
                 .SetVaryByQuery("*")
                 // Kept compressed (UsePerformanceCaching), so one entry per encoding asked for.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
@@ -92,33 +101,6 @@ public static class PerformanceSetup
             return next(context);
         });
         return app;
-    }
-}
-
-/// <summary>The anonymous GET responses the output cache keeps: pages whose content depends only on URL, culture and data.</summary>
-public static class OutputCachePaths
-{
-    public static bool IsCacheable(HttpRequest request)
-    {
-        // Not with the sign-in cookie, valid or not: such a request may be a signed-in user's, whose responses are
-        // neither shared nor compressed (CompressionPolicy), and cached entries are kept compressed.
-        if (!CompressionPolicy.MayCompress(request))
-        {
-            return false;
-        }
-
-        var path = request.Path.Value ?? "";
-        if (path.Length > 1 && path.EndsWith('/'))
-        {
-            path = path[..^1];
-        }
-
-        return path is "/" or ""
-            || path.Equals("/Rankings", StringComparison.OrdinalIgnoreCase)
-            || path.Equals("/Compare", StringComparison.OrdinalIgnoreCase)
-            || (path.StartsWith("/api/rankings/", StringComparison.OrdinalIgnoreCase)
-                && path.Length > "/api/rankings/".Length
-                && path.AsSpan("/api/rankings/".Length).IndexOfAnyExceptInRange('0', '9') < 0);
     }
 }
 

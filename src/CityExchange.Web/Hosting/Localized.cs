@@ -2,7 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 
-namespace CityExchange.Web.Localization;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>Picks the Chinese or English name of domain data for the current UI culture, and formats scores per culture.</summary>
 public static class Localized

@@ -1,7 +1,7 @@
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-namespace CityExchange.Web.Health;
+namespace CityExchange.Web.Hosting;
 
 /// <summary><c>/health/live</c>: the process is up. <c>/health/ready</c> and <c>/health</c>: the database answers. Anonymous.</summary>
 public static class HealthEndpoints

@@ -1,4 +1,4 @@
-namespace CityExchange.Web.Security;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// Adds the security headers to every response — pages, API, errors and static files alike — so it runs first.

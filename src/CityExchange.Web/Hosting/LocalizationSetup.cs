@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
-namespace CityExchange.Web.Localization;
+namespace CityExchange.Web.Hosting;
 
 public static class LocalizationSetup
 {

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace CityExchange.Web.Security;
+namespace CityExchange.Web.Hosting;
 
 /// <summary>
 /// Configuration section <c>RateLimits</c>: permits per client in each window (fixed windows). Rejections answer 429
@@ -37,10 +36,17 @@ public sealed class RateLimitOptions
     };
 }
 
-/// <summary>ASP.NET Core rate limiting for logins and uploads, and the failed-token counter the API filter consults.</summary>
+/// <summary>
+/// ASP.NET Core rate limiting for logins and uploads, as named policies each endpoint carries
+/// (<c>.RequireRateLimiting(...)</c>, <c>[EnableRateLimiting(...)]</c>), and the failed-token counter the API-token
+/// authentication consults.
+/// </summary>
 public static class RateLimits
 {
     public const string LoginPolicy = "login";
+
+    /// <summary>Per signed-in user, or per client IP for the API: the upload page's file post and the API's writes.</summary>
+    public const string UploadPolicy = "upload";
 
     public static IServiceCollection AddCityExchangeRateLimits(this IServiceCollection services)
     {
@@ -55,10 +61,10 @@ public static class RateLimits
                 return new ValueTask(TooManyRequests(context.HttpContext, context.Lease, window).ExecuteAsync(context.HttpContext));
             };
 
-            // Uploads: a global limiter, so every upload route is covered whoever maps it; anything else passes.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // Uploads: only writes count; the upload page's GET and its other handlers (preview, templates) pass.
+            options.AddPolicy(UploadPolicy, context =>
             {
-                if (!IsUpload(context))
+                if (!IsUpload(context.Request))
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
@@ -80,9 +86,6 @@ public static class RateLimits
             });
         });
 
-        // PostConfigure, as AccountSetup does: AddRazorPages may be registered after this.
-        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.AddPageApplicationModelConvention(
-            "/Account/Login", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(LoginPolicy))));
         return services;
     }
 
@@ -90,9 +93,12 @@ public static class RateLimits
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>429 with <c>Retry-After</c> (whole seconds, from the limiter when it says, else the window).</summary>
-    public static IResult TooManyRequests(HttpContext context, RateLimitLease lease, TimeSpan window)
+    public static IResult TooManyRequests(HttpContext context, RateLimitLease lease, TimeSpan window) =>
+        TooManyRequests(context, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window);
+
+    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least one).</summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
             detail: "Too many attempts from this client; try again after the time in Retry-After.");
@@ -101,23 +107,12 @@ public static class RateLimits
     private static string UserOrClient(HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "ip:" + ClientAddress(context);
 
-    /// <summary>The upload page's file post (not its other handlers) and every PUT of the API (indicators, cities, covariates).</summary>
-    private static bool IsUpload(HttpContext context)
-    {
-        var request = context.Request;
-        if (HttpMethods.IsPut(request.Method))
-        {
-            return request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-        }
-
-        if (!HttpMethods.IsPost(request.Method) || request.Query.ContainsKey("handler"))
-        {
-            return false;
-        }
-
-        var path = (request.Path.Value ?? string.Empty).TrimEnd('/');
-        return path.Equals("/Upload", StringComparison.OrdinalIgnoreCase) || path.Equals("/Upload/Index", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>
+    /// On an endpoint with the upload policy, what counts: every PUT (the API's uploads) and a POST without a named
+    /// handler (the upload page's file post); the page's other handlers and every GET do not.
+    /// </summary>
+    private static bool IsUpload(HttpRequest request) =>
+        HttpMethods.IsPut(request.Method) || (HttpMethods.IsPost(request.Method) && !request.Query.ContainsKey("handler"));
 }
 
 /// <summary>

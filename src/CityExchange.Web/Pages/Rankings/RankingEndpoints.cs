@@ -1,13 +1,14 @@
 using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Explore;
+using CityExchange.Web.Hosting;
 
-namespace CityExchange.Web.Api.Rankings;
+namespace CityExchange.Web.Pages.Rankings;
 
 public static class RankingEndpoints
 {
     public static IEndpointRouteBuilder MapRankingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/rankings/{year:int}", GetRankingAsync).WithName("GetRanking");
+        app.MapGet("/api/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy);
         return app;
     }
 

@@ -1,8 +1,9 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
+using CityExchange.Web.Dashboard;
 
-namespace CityExchange.Web.Dashboard;
+namespace CityExchange.Web.Pages.Rankings;
 
 /// <summary>
 /// A domain score (NaN when missing) and its rank (0 when missing), the rank of the score; for a published year also the

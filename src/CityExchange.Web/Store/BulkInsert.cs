@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CityExchange.Web.Performance;
+namespace CityExchange.Web.Store;
 
 /// <summary>
 /// Writes a year's indicator values with one reused prepared INSERT command (one row per statement on SQLite,

@@ -6,7 +6,7 @@ using CityExchange.Web.Scoring;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace CityExchange.Web.Performance;
+namespace CityExchange.Web.Scoring;
 
 /// <summary>Bounds of the in-memory ranking cache (section <c>Performance</c>).</summary>
 public sealed class PerformanceOptions

@@ -1,0 +1,106 @@
+using CityExchange.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CityExchange.Web.Tests.Security;
+
+/// <summary>
+/// Policies are endpoint metadata, so a new endpoint cannot skip them silently: every endpoint is enumerated and each
+/// one that writes must say how it is limited and who may call it.
+/// </summary>
+[Collection(WebTestGroup.Name)]
+public sealed class EndpointPolicyTests(CityExchangeFactory factory)
+{
+    private static readonly string[] Writes = [HttpMethods.Put, HttpMethods.Post, HttpMethods.Delete, HttpMethods.Patch];
+
+    /// <summary>Pages whose POST is meant for anonymous readers; anything else that posts must be authorised.</summary>
+    private static readonly string[] AnonymousPosts = ["/Account/Login", "/Account/Logout", "/Status/Index", "/Error"];
+
+    /// <summary>The error pages a failed POST is re-executed into: they write nothing and must answer without a token.</summary>
+    private static readonly string[] StatusPages = ["/Status/Index", "/Error"];
+
+    [Fact]
+    public void EveryApiWrite_CarriesARateLimitAndAnAuthorisationPolicy()
+    {
+        var writes = ApiEndpoints().Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(Writes.Contains) == true).ToList();
+
+        Assert.Equal(
+            ["POST api/imports/{id:long}/restore", "POST api/rankings/{year:int}/whatif", "PUT api/cities", "PUT api/years/{year:int}/covariates", "PUT api/years/{year:int}/indicators"],
+            writes.Select(Describe).Order(StringComparer.Ordinal));
+        foreach (var endpoint in writes.Where(e => !Describe(e).EndsWith("/whatif", StringComparison.Ordinal)))
+        {
+            Assert.True(endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, $"{Describe(endpoint)} has no rate limit");
+            Assert.True(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is "token"), $"{Describe(endpoint)} is not limited to the API token");
+        }
+    }
+
+    [Fact]
+    public void TheWhatIf_IsTheOneApiPostThatWritesNothing()
+    {
+        // It scores a copy of the year's values: anonymous and unlimited by design, like every GET.
+        var whatIf = Assert.Single(ApiEndpoints(), e => Describe(e) == "POST api/rankings/{year:int}/whatif");
+
+        Assert.Empty(whatIf.Metadata.GetOrderedMetadata<IAuthorizeData>());
+    }
+
+    [Fact]
+    public void EveryPagePost_IsAuthorisedOrOnTheAnonymousList_AndNoneSkipsAntiforgery()
+    {
+        var posting = Pages().Where(p => p.Page.HandlerMethods.Any(h => h.HttpMethod == "Post")).ToList();
+
+        Assert.Contains(posting, p => p.Page.ViewEnginePath == "/Upload/Index");
+        foreach (var (endpoint, page) in posting)
+        {
+            Assert.True(
+                AnonymousPosts.Contains(page.ViewEnginePath) || endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(),
+                $"{page.ViewEnginePath} accepts posts from anyone");
+            Assert.True(
+                StatusPages.Contains(page.ViewEnginePath) || endpoint.Metadata.GetMetadata<IgnoreAntiforgeryTokenAttribute>() is null,
+                $"{page.ViewEnginePath} skips antiforgery");
+        }
+    }
+
+    [Theory]
+    [InlineData("/Upload/Index", "upload")]
+    [InlineData("/Account/Login", "login")]
+    public void PagesThatTakeUploadsOrPasswords_CarryTheirRateLimit(string page, string policy)
+    {
+        var (endpoint, _) = Assert.Single(Pages(), p => p.Page.ViewEnginePath == page);
+
+        Assert.Equal(policy, endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName);
+    }
+
+    [Fact]
+    public void OutputCache_IsOnExactlyThePublicPagesAndTheRankingApi()
+    {
+        var cached = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<OutputCacheAttribute>() is not null || e.Metadata.GetMetadata<IOutputCachePolicy>() is not null)
+            .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath ?? Describe(e))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["/Compare/Index", "/Index", "/Rankings/Index", "GET api/rankings/{year:int}"], cached);
+    }
+
+    private IEnumerable<RouteEndpoint> Endpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    private IEnumerable<RouteEndpoint> ApiEndpoints() =>
+        Endpoints().Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true);
+
+    private IEnumerable<(RouteEndpoint Endpoint, CompiledPageActionDescriptor Page)> Pages() =>
+        Endpoints()
+            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
+            .Where(x => x.Page is not null)
+            .Select(x => (x.Endpoint, x.Page!))
+            .DistinctBy(x => x.Item2.ViewEnginePath);
+
+    private static string Describe(RouteEndpoint endpoint) =>
+        $"{string.Join(',', endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])} {endpoint.RoutePattern.RawText?.TrimStart('/')}";
+}
