@@ -2,7 +2,7 @@ using CityExchange.Web.Api.Cities;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using CityExchange.Web.Accounts;
+using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Analysis;
 using CityExchange.Web.Api.Analysis;
 using CityExchange.Web.Api.Explore;

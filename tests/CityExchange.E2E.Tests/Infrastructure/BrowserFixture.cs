@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CityExchange.Web.Accounts;
+using CityExchange.Web.Pages.Account;
+using CityExchange.Web.Pages.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CityExchange.Web.Accounts;
+using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace CityExchange.Web.Accounts;
+namespace CityExchange.Web.Pages.Account;
 
 /// <summary>Creates the roles and the first admin (from configuration or the <c>create-admin</c> command).</summary>
 public sealed class AccountBootstrap(

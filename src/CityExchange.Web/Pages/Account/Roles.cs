@@ -1,4 +1,4 @@
-namespace CityExchange.Web.Accounts;
+namespace CityExchange.Web.Pages.Account;
 
 /// <summary>The two roles: an <see cref="Editor"/> uploads and restores data; an <see cref="Admin"/> also manages editors.</summary>
 public static class Roles

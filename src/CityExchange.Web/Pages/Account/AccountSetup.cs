@@ -1,9 +1,10 @@
+using CityExchange.Web.Pages.Admin;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CityExchange.Web.Accounts;
+namespace CityExchange.Web.Pages.Account;
 
 /// <summary>
 /// ASP.NET Core Identity on the app's own database. Browsing stays anonymous; the folders <c>/Upload</c> and

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Accounts;
+namespace CityExchange.Web.Pages.Account;
 
 /// <summary>Identity's validation messages in the request's language (the admin page shows them).</summary>
 public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<AccountText> text) : IdentityErrorDescriber

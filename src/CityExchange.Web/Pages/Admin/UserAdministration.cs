@@ -1,8 +1,9 @@
+using CityExchange.Web.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Accounts;
+namespace CityExchange.Web.Pages.Admin;
 
 /// <summary>A user as the admin page lists it.</summary>
 public sealed record UserSummary(string Id, string Email, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, int FailedLogins)
