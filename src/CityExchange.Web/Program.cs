@@ -5,7 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Analysis;
 using CityExchange.Web.Api.Analysis;
-using CityExchange.Web.Api.Explore;
+using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Api.Years;
 using CityExchange.Web.Hosting;

@@ -1,5 +1,5 @@
 using CityExchange.Web.Dashboard;
-using CityExchange.Web.Explore;
+using CityExchange.Web.Pages.Explore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,3 @@
-using CityExchange.Web.Explore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages.Explore;

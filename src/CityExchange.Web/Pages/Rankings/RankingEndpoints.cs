@@ -1,5 +1,4 @@
-using CityExchange.Web.Api.Explore;
-using CityExchange.Web.Explore;
+using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Pages.Rankings;

@@ -1,4 +1,4 @@
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// Model of the partial <c>_RankIntervalToggle</c>: a switch that shows each city's 5th–95th percentile rank interval

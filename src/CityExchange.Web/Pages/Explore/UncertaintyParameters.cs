@@ -1,7 +1,7 @@
 using CityExchange.Core.Scoring;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// The Monte Carlo parameters of /Explore (<c>?mc=1</c>) and <c>/api/sensitivity/{year}</c>, parsed in one place:

@@ -3,7 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>A city's overall and domain scores and ranks (domain order: social, culture, trade, politics).</summary>
 public sealed record ScoreSummary(double? Score, int? Rank, IReadOnlyList<double?> Domains, IReadOnlyList<int?> DomainRanks);

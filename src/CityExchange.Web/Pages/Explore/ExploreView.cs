@@ -1,7 +1,7 @@
 using CityExchange.Core.Framework;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>A year in the year picker.</summary>
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>Optional numbers in a query string (invariant culture), for the Explore pages and endpoints alike.</summary>
 public static class QueryNumbers

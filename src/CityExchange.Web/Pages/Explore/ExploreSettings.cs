@@ -3,7 +3,7 @@ using System.Text;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// What a user chose on /Explore or in the API query: methods, a weighting preset and weight overrides keyed by domain

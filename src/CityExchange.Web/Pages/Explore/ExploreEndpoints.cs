@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Explore;
 
-namespace CityExchange.Web.Api.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>What-if, targets, rank uncertainty, preset weights and score-change decomposition (docs/api.md).</summary>
 public static class ExploreEndpoints

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CityExchange.Web.Explore;
 
-namespace CityExchange.Web.Api.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// The body of <c>POST /api/rankings/{year}/whatif</c> (docs/api.md): the overrides and the scoring parameters, which

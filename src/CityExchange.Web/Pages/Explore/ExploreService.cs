@@ -6,7 +6,7 @@ using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>A year scored with the user's settings, with the warnings to show.</summary>
 public sealed record ExploreScores(ExploreContext Context, YearScores Scores, IReadOnlyList<RankingWarning> Warnings)

@@ -1,7 +1,7 @@
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// A year's data with the user's settings resolved into scoring options: everything needed to score the year, or a

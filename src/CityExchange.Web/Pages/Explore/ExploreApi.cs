@@ -1,6 +1,5 @@
-using CityExchange.Web.Explore;
 
-namespace CityExchange.Web.Api.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>Helpers shared by the Explore endpoints: reading parameters and turning failures into problem details.</summary>
 internal static class ExploreApi

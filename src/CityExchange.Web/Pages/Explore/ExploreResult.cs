@@ -1,4 +1,4 @@
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>Why an Explore request has no result; the endpoints map each kind to its HTTP status.</summary>
 public enum ExploreFailure

@@ -2,13 +2,12 @@ using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
-using CityExchange.Web.Api.Explore;
 using CityExchange.Web.Dashboard;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>Builds the view models of /Explore, /Explore/City/{code} and the partials _WhatIf, _Targets and _RankChange.</summary>
 public sealed class ExplorePages(ExploreService explore, RankingService rankings, IndicatorTexts texts)

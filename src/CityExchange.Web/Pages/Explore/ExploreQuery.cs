@@ -3,7 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// Parses the Explore parameters — <c>method, aggregation, scale, missing, winsorise, preset, weights</c> — from a query

@@ -1,4 +1,4 @@
-namespace CityExchange.Web.Api.Explore;
+namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
 /// <c>GET /api/targets/{year}</c>: for each indicator alone, the value that reaches <c>rank</c> (null when none does);
