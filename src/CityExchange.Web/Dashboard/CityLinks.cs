@@ -84,7 +84,7 @@ public static class CityLinks
         {
             if (!first)
             {
-                list.Append(Analysis.AnalysisFormat.ListSeparator);
+                list.Append(Pages.Analysis.AnalysisFormat.ListSeparator);
             }
 
             list.AppendHtml(item);

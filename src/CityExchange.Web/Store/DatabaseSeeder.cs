@@ -69,7 +69,7 @@ public sealed partial class DatabaseSeeder(
                 added++;
             }
 
-            added += await new Analysis.DemoCovariates(db, referenceCache, logger).SeedAsync(dataPath, cancellationToken);
+            added += await new Pages.Analysis.DemoCovariates(db, referenceCache, logger).SeedAsync(dataPath, cancellationToken);
         }
 
         logger.LogInformation("Seeding from {DataPath} added {Count} items", dataPath, added);

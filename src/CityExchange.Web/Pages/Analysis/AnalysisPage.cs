@@ -1,4 +1,3 @@
-using CityExchange.Web.Analysis;
 using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CityExchange.Core.Analysis;
-using CityExchange.Web.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CityExchange.Web.Pages.Analysis;

@@ -1,4 +1,3 @@
-using CityExchange.Web.Analysis;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CityExchange.Web.Pages.Analysis;

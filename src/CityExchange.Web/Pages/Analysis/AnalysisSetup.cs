@@ -1,4 +1,4 @@
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 public static class AnalysisSetup
 {

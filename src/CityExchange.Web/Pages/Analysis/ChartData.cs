@@ -3,7 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Hosting;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>A series of a grouped bar chart; <see cref="Key"/> is a domain code (its colour) or "overall".</summary>
 public sealed record BarSeries(string Key, string Label, IReadOnlyList<double?> Values);

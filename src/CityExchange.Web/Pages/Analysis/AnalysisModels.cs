@@ -3,7 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>A linkage's k-cluster partition compared with the clusters the report published for the year.</summary>
 public sealed record PublishedClusterComparison(Linkage Linkage, PartitionAgreement Agreement, IReadOnlyList<MisplacedCity> Misplaced);

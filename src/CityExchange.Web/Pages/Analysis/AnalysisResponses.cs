@@ -3,7 +3,7 @@ using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Api.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>
 /// <c>GET /api/analysis/{year}/clusters</c>: clusters numbered 1…k by descending mean overall score, city codes sorted;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CityExchange.Web.Hosting;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>How the analysis pages print statistics, in the current culture.</summary>
 public static class AnalysisFormat

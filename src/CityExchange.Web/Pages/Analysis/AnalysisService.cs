@@ -7,7 +7,7 @@ using CityExchange.Web.Store;
 using MathNet.Numerics.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>
 /// The report's analyses (part 4) for any stored year, on the scores <see cref="RankingService"/> gives with the

@@ -4,7 +4,7 @@ using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>
 /// Seeds the SYNTHETIC demo GDP files (<c>data/demo/covariates_YYYY.csv</c>, made by DemoCovariateGenerator) for the

@@ -1,6 +1,6 @@
 using CityExchange.Core.Analysis;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>A segment of the drawn dendrogram; <see cref="Cluster"/> is 0 for links above the cut (drawn neutral).</summary>
 public sealed record DendrogramLine(double X1, double Y1, double X2, double Y2, int Cluster);

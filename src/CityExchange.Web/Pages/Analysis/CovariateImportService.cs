@@ -3,7 +3,7 @@ using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>What a covariate upload did: accepted (the year's covariates replaced) or rejected (nothing changed).</summary>
 public sealed record CovariateImportOutcome(CovariateCsv Parsed, int Cities, int Values)

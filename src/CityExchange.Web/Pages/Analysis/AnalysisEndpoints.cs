@@ -1,11 +1,10 @@
 using System.Globalization;
 using CityExchange.Core.Analysis;
-using CityExchange.Web.Analysis;
 using CityExchange.Web.Api.Imports;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace CityExchange.Web.Api.Analysis;
+namespace CityExchange.Web.Pages.Analysis;
 
 public static class AnalysisEndpoints
 {
