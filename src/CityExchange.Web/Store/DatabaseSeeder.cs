@@ -3,7 +3,7 @@ using System.Text;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Imports;
+using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

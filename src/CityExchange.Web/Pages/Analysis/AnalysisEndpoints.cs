@@ -1,6 +1,6 @@
 using System.Globalization;
 using CityExchange.Core.Analysis;
-using CityExchange.Web.Api.Imports;
+using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CityExchange.Web.Imports;
+using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

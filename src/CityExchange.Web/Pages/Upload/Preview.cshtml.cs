@@ -1,4 +1,4 @@
-using CityExchange.Web.Imports;
+using CityExchange.Web.Pages.Imports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -5,7 +5,7 @@ using CityExchange.Web.Store;
 using CityExchange.Web.Scoring;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>The version of a year's data a caller saw: null <see cref="Version"/> when the year had no data then.</summary>
 public sealed record YearVersion(Guid? Version);

@@ -1,11 +1,10 @@
 using CityExchange.Core.Csv;
-using CityExchange.Web.Imports;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace CityExchange.Web.Api.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>Success body of <c>PUT /api/years/{year}/indicators</c>; <c>demoCleared</c>: the year held demo data and is no longer labelled demo.</summary>
 public sealed record ImportSummary(long ImportId, int Year, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings, bool DemoCleared);

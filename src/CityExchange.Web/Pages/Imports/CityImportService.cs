@@ -4,7 +4,7 @@ using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>What a city upload did: the parse (with every error) and, when valid, how many cities were added or updated.</summary>
 public sealed record CityImportOutcome(CityCsv Parsed, int Added, int Updated)

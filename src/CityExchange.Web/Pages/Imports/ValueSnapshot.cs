@@ -4,7 +4,7 @@ using System.Text;
 using CityExchange.Core.Csv;
 using CsvHelper;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>The values an accepted import produced, kept gzip-compressed with the import so the year can be restored to them.</summary>
 public static class ValueSnapshot

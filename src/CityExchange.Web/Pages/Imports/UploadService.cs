@@ -4,7 +4,7 @@ using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>A file uploaded on the page; <see cref="Year"/> is null when it is to come from the file's year column.</summary>
 public sealed record UploadRequest(int? Year, byte[] Content, string FileName, string User);

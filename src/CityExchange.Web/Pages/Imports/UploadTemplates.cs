@@ -6,7 +6,7 @@ using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>
 /// What the upload page offers for a new template: the year it is for by default (the one after the latest stored year

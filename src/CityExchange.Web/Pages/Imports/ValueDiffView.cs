@@ -1,7 +1,7 @@
 using CityExchange.Core.Csv;
 using CityExchange.Web.Scoring;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>
 /// The model of the <c>_ValueDiff</c> partial: what confirming an upload or a restore changes in a year's stored values.

@@ -1,7 +1,7 @@
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>
 /// One line of the import history (without the stored files). <see cref="CreatedAt"/> is UTC; <see cref="Year"/> is

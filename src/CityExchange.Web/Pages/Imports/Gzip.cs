@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>Whole byte arrays in and out of gzip, for the files kept with the import history.</summary>
 public static class Gzip

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>Services and limits of the upload feature: files up to 10 MB, for the page and the API alike.</summary>
 public static class UploadSetup

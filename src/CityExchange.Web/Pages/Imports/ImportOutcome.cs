@@ -1,6 +1,6 @@
 using CityExchange.Core.Csv;
 using CityExchange.Web.Scoring;
-namespace CityExchange.Web.Imports;
+namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>
 /// What an import did: accepted (values stored) or rejected (nothing changed), with the parse for display.
