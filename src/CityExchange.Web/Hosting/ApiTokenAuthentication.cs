@@ -108,6 +108,14 @@ public static class ApiPolicies
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiTokenResultHandler>();
         return services;
     }
+
+    /// <summary>
+    /// What every API write carries, in one place: the bearer token, the upload rate limit, and no antiforgery (a
+    /// token request has no cookie to forge). <c>EndpointPolicyTests</c> checks each mutating endpoint has it.
+    /// </summary>
+    public static TBuilder AsTokenWrite<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Token).RequireRateLimiting(RateLimits.UploadPolicy).DisableAntiforgery();
 }
 
 /// <summary>

@@ -14,10 +14,8 @@ public static class AnalysisEndpoints
         app.MapGet("/api/analysis/{year:int}/groups", GetGroupsAsync).WithName("GetGroups");
         app.MapGet("/api/analysis/{year:int}/correlations", GetCorrelationsAsync).WithName("GetCorrelations");
         app.MapPut("/api/years/{year:int}/covariates", PutCovariatesAsync)
-            .RequireAuthorization(ApiPolicies.Token)
-            .RequireRateLimiting(RateLimits.UploadPolicy)
-            .WithName("PutCovariates")
-            .DisableAntiforgery();
+            .AsTokenWrite()
+            .WithName("PutCovariates");
         return app;
     }
 

@@ -40,10 +40,8 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/years/{year:int}/indicators", PutIndicatorsAsync)
-            .RequireAuthorization(ApiPolicies.Token)
-            .RequireRateLimiting(RateLimits.UploadPolicy)
-            .WithName("PutIndicators")
-            .DisableAntiforgery();
+            .AsTokenWrite()
+            .WithName("PutIndicators");
         app.MapGet("/api/imports", ListImportsAsync)
             .RequireAuthorization(ApiPolicies.EditorOrToken)
             .WithName("ListImports");
@@ -51,15 +49,11 @@ public static class ImportEndpoints
             .RequireAuthorization(ApiPolicies.EditorOrToken)
             .WithName("GetImportFile");
         app.MapPost("/api/imports/{id:long}/restore", RestoreAsync)
-            .RequireAuthorization(ApiPolicies.Token)
-            .RequireRateLimiting(RateLimits.UploadPolicy)
-            .WithName("RestoreImport")
-            .DisableAntiforgery();
+            .AsTokenWrite()
+            .WithName("RestoreImport");
         app.MapPut("/api/cities", PutCitiesAsync)
-            .RequireAuthorization(ApiPolicies.Token)
-            .RequireRateLimiting(RateLimits.UploadPolicy)
-            .WithName("PutCities")
-            .DisableAntiforgery();
+            .AsTokenWrite()
+            .WithName("PutCities");
         return app;
     }
 
