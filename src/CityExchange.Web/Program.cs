@@ -1,17 +1,20 @@
-using CityExchange.Web.Api.Cities;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Pages.Analysis;
+using CityExchange.Web.Pages.Cities;
+using CityExchange.Web.Pages.Compare;
 using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Pages.Imports;
-using CityExchange.Web.Api.Years;
-using CityExchange.Web.Hosting;
-using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Methodology;
+using CityExchange.Web.Pages.Overview;
 using CityExchange.Web.Pages.Rankings;
+using CityExchange.Web.Pages.Shared;
+using CityExchange.Web.Pages.Status;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,17 +26,22 @@ builder.Services.AddSerilog((services, logger) => logger
 
 builder.Services.AddCityExchangeStore(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<ReferenceCache>();
-builder.Services.AddScoped<RankingService>();
-builder.Services.AddScoped<IndicatorImportService>();
-builder.Services.AddAccounts(builder.Configuration);
-builder.Services.AddUploads();
-builder.Services.AddDashboard();
-builder.Services.AddAnalysis();
+builder.Services.AddScoring();
+builder.Services.AddSharedPages();
+// One registration per feature folder under Pages/.
+builder.Services.AddOverview();
+builder.Services.AddRankings();
+builder.Services.AddCities();
+builder.Services.AddCompare();
+builder.Services.AddMethodology();
 builder.Services.AddExplore();
+builder.Services.AddAnalysis();
+builder.Services.AddUploads();
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddPerformance();
 
-builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+// Resources sit beside what they translate: Pages/Cities/Profile.zh-CN.resx for Pages/Cities/Profile.cshtml.
+builder.Services.AddLocalization();
 builder.Services.AddRazorPages().AddViewLocalization();
 // Chinese text is written as text, not as &#x...; entities (Razor still encodes everything unsafe).
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -62,7 +70,7 @@ if (!app.Environment.IsDevelopment())
 // Culture first, so error pages re-executed below keep the reader's language.
 app.UseCityExchangeLocalization();
 app.UseStatusCodePages();
-app.UseDashboardStatusPages();
+app.UseStatusPages();
 app.UseCityExchangeRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
@@ -73,12 +81,14 @@ app.UseRateLimiter();
 app.UsePerformanceCaching();
 
 app.MapCityExchangeHealthChecks();
-app.MapYearEndpoints();
-app.MapRankingEndpoints();
-app.MapCityEndpoints();
-app.MapExploreEndpoints();
-app.MapImportEndpoints();
-app.MapAnalysisEndpoints();
+// The JSON API (docs/api.md): each feature maps its endpoints, with their policies as metadata, into one group.
+var api = app.MapGroup("/api");
+api.MapYearEndpoints();
+api.MapRankingEndpoints();
+api.MapCityEndpoints();
+api.MapExploreEndpoints();
+api.MapAnalysisEndpoints();
+api.MapImportEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -19,18 +19,7 @@ public static class MinMaxNormaliser
     public static NormalisationOutcome Normalise(ReadOnlySpan<double> raw, int polarity, Span<double> scores, out int valueCount)
     {
         MinMax(raw, out var min, out var max, out valueCount);
-        var outcome = valueCount < 2 ? NormalisationOutcome.TooFewValues
-            : max == min ? NormalisationOutcome.Constant
-            : NormalisationOutcome.Scored;
-        if (outcome != NormalisationOutcome.Scored)
-        {
-            scores.Fill(double.NaN);
-            return outcome;
-        }
-
-        // NaN propagates, so a missing value stays missing without a branch.
-        Scale(raw, polarity, min, max, scores);
-        return outcome;
+        return Apply(raw, polarity, valueCount, min, max, scores);
     }
 
     /// <summary>Min–max with given goalposts (e.g. the panel's min and max over <paramref name="poolCount"/> values).</summary>
@@ -45,6 +34,7 @@ public static class MinMaxNormaliser
             return outcome;
         }
 
+        // NaN propagates, so a missing value stays missing without a branch.
         Scale(raw, polarity, min, max, scores);
         return outcome;
     }

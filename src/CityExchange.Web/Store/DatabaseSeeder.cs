@@ -3,7 +3,6 @@ using System.Text;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Scoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,13 +15,12 @@ namespace CityExchange.Web.Store;
 /// </summary>
 public sealed partial class DatabaseSeeder(
     CityExchangeDbContext db,
-    IndicatorImportService imports,
+    IEnumerable<IDemoDataSeed> demoSeeds,
     ReferenceCache referenceCache,
     IOptions<SeedOptions> options,
     ILogger<DatabaseSeeder> logger)
 {
     public const int PublishedYear = 2013;
-    public const string DemoSeedUser = "seed (synthetic demo data)";
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -50,26 +48,10 @@ public sealed partial class DatabaseSeeder(
 
         if (options.Value.Demo)
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(dataPath, "demo"), "indicators_*.csv").Order(StringComparer.Ordinal))
+            foreach (var seed in demoSeeds.OrderBy(s => s.Order))
             {
-                var year = int.Parse(DemoYear().Match(Path.GetFileName(file)).Groups[1].Value, CultureInfo.InvariantCulture);
-                if (await db.Set<DataYear>().AnyAsync(y => y.Year == year, cancellationToken))
-                {
-                    continue;
-                }
-
-                var outcome = await imports.ImportAsync(
-                    new ImportRequest(year, await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file), DemoSeedUser, IsDemo: true),
-                    cancellationToken);
-                if (!outcome.Accepted)
-                {
-                    throw new InvalidOperationException($"Bundled demo file {file} is invalid: {outcome.Parsed.Errors[0].Message}");
-                }
-
-                added++;
+                added += await seed.SeedAsync(dataPath, cancellationToken);
             }
-
-            added += await new Pages.Analysis.DemoCovariates(db, referenceCache, logger).SeedAsync(dataPath, cancellationToken);
         }
 
         logger.LogInformation("Seeding from {DataPath} added {Count} items", dataPath, added);
@@ -146,6 +128,4 @@ public sealed partial class DatabaseSeeder(
         return read(reader);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^indicators_(\d{4})\.csv$")]
-    private static partial System.Text.RegularExpressions.Regex DemoYear();
 }

@@ -85,7 +85,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             .Distinct()
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["/Compare/Index", "/Index", "/Rankings/Index", "GET api/rankings/{year:int}"], cached);
+        Assert.Equal(["/Compare/Index", "/Overview/Index", "/Rankings/Index", "GET api/rankings/{year:int}"], cached);
     }
 
     private IEnumerable<RouteEndpoint> Endpoints() =>

@@ -1,3 +1,4 @@
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Admin;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,4 +1,4 @@
 namespace CityExchange.Web.Pages.Account;
 
-/// <summary>Marker for the account feature's service messages: Resources/Pages/Account/AccountText.zh-CN.resx (keys are the English text).</summary>
+/// <summary>Marker for the account feature's service messages: AccountText.zh-CN.resx beside it (keys are the English text).</summary>
 public sealed class AccountText;

@@ -1,3 +1,4 @@
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -8,15 +8,16 @@ namespace CityExchange.Web.Pages.Analysis;
 
 public static class AnalysisEndpoints
 {
-    public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapAnalysisEndpoints(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/analysis/{year:int}/clusters", GetClustersAsync).WithName("GetClusters");
-        app.MapGet("/api/analysis/{year:int}/groups", GetGroupsAsync).WithName("GetGroups");
-        app.MapGet("/api/analysis/{year:int}/correlations", GetCorrelationsAsync).WithName("GetCorrelations");
-        app.MapPut("/api/years/{year:int}/covariates", PutCovariatesAsync)
+        var analysis = api.MapGroup("/analysis/{year:int}");
+        analysis.MapGet("/clusters", GetClustersAsync).WithName("GetClusters");
+        analysis.MapGet("/groups", GetGroupsAsync).WithName("GetGroups");
+        analysis.MapGet("/correlations", GetCorrelationsAsync).WithName("GetCorrelations");
+        api.MapPut("/years/{year:int}/covariates", PutCovariatesAsync)
             .AsTokenWrite()
             .WithName("PutCovariates");
-        return app;
+        return api;
     }
 
     private static async Task<IResult> GetClustersAsync(int year, string? k, string? linkage, AnalysisService analysis, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using CityExchange.Web.Store;
+
 namespace CityExchange.Web.Pages.Analysis;
 
 public static class AnalysisSetup
@@ -7,6 +9,7 @@ public static class AnalysisSetup
     {
         services.AddScoped<AnalysisService>();
         services.AddScoped<CovariateImportService>();
+        services.AddScoped<IDemoDataSeed, DemoCovariates>();
         return services;
     }
 }

@@ -8,11 +8,14 @@ namespace CityExchange.Web.Pages.Analysis;
 
 /// <summary>
 /// Seeds the SYNTHETIC demo GDP files (<c>data/demo/covariates_YYYY.csv</c>, made by DemoCovariateGenerator) for the
-/// demo years that are stored and have no covariates yet. Called by the database seeder when <c>Seed:Demo</c> is true.
+/// demo years that are stored and have no covariates yet. Run by the database seeder (as an <see cref="IDemoDataSeed"/>) when <c>Seed:Demo</c> is true.
 /// </summary>
-public sealed partial class DemoCovariates(CityExchangeDbContext db, ReferenceCache referenceCache, ILogger logger)
+public sealed partial class DemoCovariates(CityExchangeDbContext db, ReferenceCache referenceCache, ILogger<DemoCovariates> logger) : IDemoDataSeed
 {
     public const string Gdp = "gdp";
+
+    /// <summary>After the indicator years they describe.</summary>
+    public int Order => 1;
 
     public async Task<int> SeedAsync(string dataPath, CancellationToken cancellationToken = default)
     {

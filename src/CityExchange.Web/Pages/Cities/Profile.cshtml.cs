@@ -1,11 +1,11 @@
-using CityExchange.Web.Dashboard;
 using CityExchange.Web.Pages.Explore;
+using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages.Cities;
 
-public sealed class ProfileModel(DashboardQueries queries, ExplorePages explore, DataVersions versions) : PageModel
+public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explore, DataVersions versions) : PageModel
 {
     public CityProfileView View { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public sealed class ProfileModel(DashboardQueries queries, ExplorePages explore,
 
     public async Task<IActionResult> OnGetAsync(string code, [FromQuery] CityQuery query, CancellationToken cancellationToken)
     {
-        if (await queries.CityAsync(code, query.Year, query.Method, cancellationToken) is not { } view)
+        if (await handler.HandleAsync(code, query, cancellationToken) is not { } view)
         {
             return NotFound();
         }

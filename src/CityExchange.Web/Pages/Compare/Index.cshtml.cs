@@ -1,4 +1,3 @@
-using CityExchange.Web.Dashboard;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CityExchange.Web.Pages.Compare;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
-public sealed class IndexModel(DashboardQueries queries) : PageModel
+public sealed class IndexModel(CompareHandler handler) : PageModel
 {
     public CompareForm Form { get; private set; } = null!;
 
@@ -16,7 +15,7 @@ public sealed class IndexModel(DashboardQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery] CompareQuery query, CancellationToken cancellationToken)
     {
-        if (await queries.CompareAsync(query.A, query.B, query.Year, query.Method, cancellationToken) is not { } page)
+        if (await handler.HandleAsync(query, cancellationToken) is not { } page)
         {
             return NotFound();
         }

@@ -8,17 +8,15 @@ namespace CityExchange.Web.Pages.Explore;
 /// <summary>What-if, targets, rank uncertainty, preset weights and score-change decomposition (docs/api.md).</summary>
 public static class ExploreEndpoints
 {
-    public static IServiceCollection AddExplore(this IServiceCollection services) => services.AddScoped<ExploreService>().AddScoped<ExplorePages>();
-
-    public static IEndpointRouteBuilder MapExploreEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapExploreEndpoints(this RouteGroupBuilder api)
     {
-        app.MapPost("/api/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf");
-        app.MapGet("/api/targets/{year:int}", GetTargetsAsync).WithName("GetTargets");
-        app.MapGet("/api/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity");
-        app.MapGet("/api/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds");
-        app.MapGet("/api/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights");
-        app.MapGet("/api/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange");
-        return app;
+        api.MapPost("/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf");
+        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets");
+        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity");
+        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds");
+        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights");
+        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange");
+        return api;
     }
 
     private static async Task<IResult> PostWhatIfAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)

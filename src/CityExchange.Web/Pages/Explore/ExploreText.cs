@@ -1,4 +1,4 @@
 namespace CityExchange.Web.Pages.Explore;
 
-/// <summary>Marker for the Explore feature's messages (API errors, warnings, view models): Resources/Pages/Explore/ExploreText.zh-CN.resx.</summary>
+/// <summary>Marker for the Explore feature's messages (API errors, warnings, view models): ExploreText.zh-CN.resx beside it.</summary>
 public sealed class ExploreText;

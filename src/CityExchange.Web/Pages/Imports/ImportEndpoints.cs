@@ -37,24 +37,25 @@ public static class ImportEndpoints
 {
     public const long MaxUploadBytes = UploadSetup.MaxFileBytes;
 
-    public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
     {
-        app.MapPut("/api/years/{year:int}/indicators", PutIndicatorsAsync)
+        api.MapPut("/years/{year:int}/indicators", PutIndicatorsAsync)
             .AsTokenWrite()
             .WithName("PutIndicators");
-        app.MapGet("/api/imports", ListImportsAsync)
+        var history = api.MapGroup("/imports");
+        history.MapGet("/", ListImportsAsync)
             .RequireAuthorization(ApiPolicies.EditorOrToken)
             .WithName("ListImports");
-        app.MapGet("/api/imports/{id:long}/file", GetOriginalFileAsync)
+        history.MapGet("/{id:long}/file", GetOriginalFileAsync)
             .RequireAuthorization(ApiPolicies.EditorOrToken)
             .WithName("GetImportFile");
-        app.MapPost("/api/imports/{id:long}/restore", RestoreAsync)
+        history.MapPost("/{id:long}/restore", RestoreAsync)
             .AsTokenWrite()
             .WithName("RestoreImport");
-        app.MapPut("/api/cities", PutCitiesAsync)
+        api.MapPut("/cities", PutCitiesAsync)
             .AsTokenWrite()
             .WithName("PutCities");
-        return app;
+        return api;
     }
 
     private static async Task<IResult> PutIndicatorsAsync(int year, HttpContext http, IndicatorImportService imports, CancellationToken cancellationToken)

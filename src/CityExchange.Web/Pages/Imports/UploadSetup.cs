@@ -1,3 +1,4 @@
+using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,8 @@ public static class UploadSetup
 
     public static IServiceCollection AddUploads(this IServiceCollection services)
     {
+        services.AddScoped<IndicatorImportService>();
+        services.AddScoped<IDemoDataSeed, DemoIndicatorSeed>();
         services.AddScoped<UploadService>();
         services.AddScoped<UploadTemplates>();
         services.AddScoped<ImportHistory>();

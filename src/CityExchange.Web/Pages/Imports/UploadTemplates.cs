@@ -1,5 +1,5 @@
 using CityExchange.Core.Csv;
-using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Shared;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;

@@ -1,4 +1,3 @@
-using CityExchange.Web.Dashboard;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,13 +6,13 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CityExchange.Web.Pages.Rankings;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
-public sealed class IndexModel(DashboardQueries queries, RankingsCsv csv) : PageModel
+public sealed class IndexModel(RankingsHandler handler, RankingsCsv csv) : PageModel
 {
     public RankingsView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery] RankingsQuery query, CancellationToken cancellationToken)
     {
-        if (await queries.RankingsAsync(query, cancellationToken) is not { } view)
+        if (await handler.HandleAsync(query, cancellationToken) is not { } view)
         {
             return NotFound();
         }
@@ -25,7 +24,7 @@ public sealed class IndexModel(DashboardQueries queries, RankingsCsv csv) : Page
     /// <summary>"Download CSV": <c>/Rankings?handler=Csv&amp;…</c> with the page's own parameters.</summary>
     public async Task<IActionResult> OnGetCsvAsync([FromQuery] RankingsQuery query, CancellationToken cancellationToken)
     {
-        if (await queries.RankingsAsync(query, cancellationToken) is not { } view)
+        if (await handler.HandleAsync(query, cancellationToken) is not { } view)
         {
             return NotFound();
         }

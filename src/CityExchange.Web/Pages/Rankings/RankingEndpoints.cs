@@ -5,10 +5,10 @@ namespace CityExchange.Web.Pages.Rankings;
 
 public static class RankingEndpoints
 {
-    public static IEndpointRouteBuilder MapRankingEndpoints(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRankingEndpoints(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy);
-        return app;
+        api.MapGet("/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy);
+        return api;
     }
 
     /// <summary>

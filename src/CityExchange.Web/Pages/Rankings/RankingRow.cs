@@ -1,7 +1,7 @@
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Published;
-using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Shared;
 
 namespace CityExchange.Web.Pages.Rankings;
 

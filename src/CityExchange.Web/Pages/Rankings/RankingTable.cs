@@ -1,6 +1,6 @@
 using System.Globalization;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Shared;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 

@@ -1,6 +1,6 @@
 using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
-using CityExchange.Web.Dashboard;
+using CityExchange.Web.Pages.Shared;
 using CityExchange.Web.Hosting;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +13,7 @@ namespace CityExchange.Web.Pages.Rankings;
 /// data or loses its city. For a published year the rank columns are the report's printed ranks, each followed by the
 /// rank of the score, labelled derived.
 /// </summary>
-public sealed class RankingsCsv(IStringLocalizer<DashboardResource> text)
+public sealed class RankingsCsv(IStringLocalizer<RankingsCsv> text)
 {
     public DownloadFile Create(RankingsView view)
     {

@@ -1,0 +1,40 @@
+namespace CityExchange.Web.Pages.Cities;
+
+/// <summary>A city as <c>GET /api/cities</c> lists it.</summary>
+public sealed record CityMatch(string Code, string NameZh, string NameEn);
+
+/// <summary>The cities <c>GET /api/cities</c> found, best matches first: at most <c>limit</c> of them, and how many match in all.</summary>
+public sealed record CityMatches(IReadOnlyList<CityMatch> Cities, int Total);
+
+public static class CityEndpoints
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static RouteGroupBuilder MapCityEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/cities", GetCitiesAsync).WithName("GetCities");
+        return api;
+    }
+
+    /// <summary>
+    /// <c>?q=&amp;year=&amp;limit=</c>: cities whose code or name contains <c>q</c> (names starting with it first), only
+    /// those with data in <c>year</c> when given, at most <c>limit</c> (20; 1–100), with the <c>total</c> that match.
+    /// The compare page's pickers use it when a year has too many cities to list in the page.
+    /// </summary>
+    private static async Task<IResult> GetCitiesAsync(string? q, int? year, int? limit, CitySearch search, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit",
+                detail: $"limit must be between 1 and {MaxLimit}; it was {limit}.");
+        }
+
+        // Every match, best first (a few hundred cities at most): the total counts them all, the page is cut here.
+        var matches = await search.FindAsync(q, year, int.MaxValue, cancellationToken);
+        return matches is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.")
+            : Results.Ok(new CityMatches(
+                [.. matches.Take(limit ?? DefaultLimit).Select(c => new CityMatch(c.Code, c.NameZh, c.NameEn))], matches.Count));
+    }
+}

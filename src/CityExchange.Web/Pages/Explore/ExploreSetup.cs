@@ -1,0 +1,12 @@
+namespace CityExchange.Web.Pages.Explore;
+
+public static class ExploreSetup
+{
+    /// <summary>Registers Explore's service (scoring with chosen settings, what-if, targets, uncertainty) and its page queries.</summary>
+    public static IServiceCollection AddExplore(this IServiceCollection services)
+    {
+        services.AddScoped<ExploreService>();
+        services.AddScoped<ExplorePages>();
+        return services;
+    }
+}

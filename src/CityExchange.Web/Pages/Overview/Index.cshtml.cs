@@ -1,0 +1,20 @@
+using CityExchange.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CityExchange.Web.Pages.Overview;
+
+[OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
+public sealed class IndexModel(OverviewHandler handler) : PageModel
+{
+    public OverviewView? View { get; private set; }
+
+    public bool HasData { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken cancellationToken)
+    {
+        (View, HasData) = await handler.HandleAsync(year, cancellationToken);
+        return View is null && (year is not null || HasData) ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CityExchange.Web.Pages.Shared;
+using CityExchange.Web.Tests.Infrastructure;
+using CityExchange.Web.Tests.Providers;
+
+namespace CityExchange.Web.Tests.Site;
+
+/// <summary>
+/// A year with more cities than the overview's chart and the compare pickers list (600 synthetic cities, a database of
+/// its own): the chart and its table hold the first <see cref="OverviewView.ChartLimit"/> and say so, in both languages;
+/// the pickers ask /api/cities instead of listing every city; all cities stay on /Rankings.
+/// </summary>
+[Collection(WebTestGroup.Name)]
+public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const int Year = 2092;
+    private const int Cities = 600;
+
+    private static readonly SemaphoreSlim Setup = new(1, 1);
+    private static bool _prepared;
+
+    [Theory]
+    [InlineData("en", "Overall score of the top 100 cities, 2092", "The chart shows the first 100 of 600 ranked cities")]
+    [InlineData("zh-CN", "2092 年综合得分前 100 名城市", "图表显示 600 个参与排名城市中的前 100 个")]
+    public async Task Overview_OfALargeYear_ChartsTheFirstHundredAndSaysSo(string culture, string heading, string note)
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/?year={Year}", culture);
+        var section = PageHtml.Section(html, "all-heading");
+        var chart = JsonDocument.Parse(ChartJson().Match(html).Groups[1].Value).RootElement;
+
+        Assert.Contains(heading, section, StringComparison.Ordinal);
+        Assert.Contains(note, section, StringComparison.Ordinal);
+        Assert.Equal(100, chart.GetProperty("cities").GetArrayLength());
+        Assert.Equal("c001", chart.GetProperty("cities")[0].GetProperty("code").GetString());
+        Assert.Equal(100, Regex.Count(section, "<th scope=\"row\">"));
+    }
+
+    [Fact]
+    public async Task Rankings_OfALargeYear_StillCountsEveryCity()
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Rankings?year={Year}&p=6", "en");
+
+        Assert.Equal(Cities - 500, PageHtml.RankingRows(html).Count);
+    }
+
+    [Fact]
+    public async Task Compare_OfALargeYear_PointsThePickersAtTheApiInsteadOfListingEveryCity()
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Compare?a=c001&b=c002&year={Year}", "en");
+        var list = Regex.Match(html, "<datalist id=\"city-choices\"[^>]*>(.*?)</datalist>", RegexOptions.Singleline);
+
+        Assert.True(list.Success);
+        Assert.Contains($"data-suggest=\"/api/cities?year={Year}&limit=20\"", list.Value, StringComparison.Ordinal);
+        Assert.Empty(list.Groups[1].Value.Trim());
+        Assert.InRange(html.Length, 1, 100_000);
+    }
+
+    [Fact]
+    public async Task CitiesApi_FindsTheLargeYearsCitiesByName()
+    {
+        await PrepareAsync();
+
+        var found = await app.Factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/cities?year={Year}&q=City%20c59");
+
+        Assert.Equal(
+            ["c590", "c591", "c592", "c593", "c594", "c595", "c596", "c597", "c598", "c599"],
+            found.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToArray());
+    }
+
+    /// <summary>150 cities whose one indicator falls with their number, so c001 leads.</summary>
+    private async Task PrepareAsync()
+    {
+        await Setup.WaitAsync();
+        try
+        {
+            if (_prepared)
+            {
+                return;
+            }
+
+            var client = app.Factory.CreateClientWithToken();
+            var codes = Enumerable.Range(1, Cities).Select(i => $"c{i:000}").ToList();
+            var cities = Csv.Content([
+                "code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south",
+                .. codes.Select(c => $"{c},城{c},City {c},省,Province,华东,East China,other,east,south")]);
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri("/api/cities", UriKind.Relative), cities)).StatusCode);
+            var values = Csv.Content([
+                "city,consulates",
+                .. codes.Select((c, i) => $"{c},{(Cities - i).ToString(CultureInfo.InvariantCulture)}")]);
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri($"/api/years/{Year}/indicators", UriKind.Relative), values)).StatusCode);
+            _prepared = true;
+        }
+        finally
+        {
+            Setup.Release();
+        }
+    }
+
+    [GeneratedRegex("<script type=\"application/json\" id=\"overview-data\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex ChartJson();
+}
