@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CityExchange.Web.Hosting;
@@ -48,6 +49,20 @@ public static class RateLimits
     /// <summary>Per signed-in user, or per client IP for the API: the upload page's file post and the API's writes.</summary>
     public const string UploadPolicy = "upload";
 
+    /// <summary>
+    /// The analyses that cost seconds of CPU (uncertainty, bounds, targets, clustering, …): at most
+    /// <see cref="AnalysisConcurrency"/> run at once over the whole server, <see cref="AnalysisQueue"/> wait; beyond that
+    /// 429 with <c>Retry-After</c>, so no burst of anonymous requests can pin every core.
+    /// </summary>
+    public const string AnalysisPolicy = "analysis";
+
+    public const int AnalysisConcurrency = 2;
+
+    public const int AnalysisQueue = 8;
+
+    /// <summary>What a refused analysis is told to wait: a running one takes about a second at the documented scale.</summary>
+    public static readonly TimeSpan AnalysisRetryAfter = TimeSpan.FromSeconds(2);
+
     public static IServiceCollection AddCityExchangeRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
@@ -57,9 +72,23 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, cancellationToken) =>
             {
-                var window = context.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
-                return new ValueTask(TooManyRequests(context.HttpContext, context.Lease, window).ExecuteAsync(context.HttpContext));
+                var http = context.HttpContext;
+                var analysis = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AnalysisPolicy;
+                var window = analysis ? AnalysisRetryAfter : http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
+                var refusal = TooManyRequests(http, context.Lease, window, analysis);
+                // A page (the login or upload form, an analysis page) answers with the localised status page, which the
+                // status-code pages render for a 429 without a body; the API answers problem+json.
+                return http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? new ValueTask(refusal.ExecuteAsync(http))
+                    : ValueTask.CompletedTask;
             };
+
+            options.AddConcurrencyLimiter(AnalysisPolicy, limiter =>
+            {
+                limiter.PermitLimit = AnalysisConcurrency;
+                limiter.QueueLimit = AnalysisQueue;
+                limiter.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
 
             // Uploads: only writes count; the upload page's GET and its other handlers (preview, templates) pass.
             options.AddPolicy(UploadPolicy, context =>
@@ -93,15 +122,19 @@ public static class RateLimits
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>429 with <c>Retry-After</c> (whole seconds, from the limiter when it says, else the window).</summary>
-    public static IResult TooManyRequests(HttpContext context, RateLimitLease lease, TimeSpan window) =>
-        TooManyRequests(context, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window);
+    public static IResult TooManyRequests(HttpContext context, RateLimitLease lease, TimeSpan window, bool analysis = false) =>
+        TooManyRequests(context, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : window, analysis);
 
-    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least one).</summary>
-    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
+    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least one), in the reader's language.</summary>
+    public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter, bool analysis = false)
     {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-            detail: "Too many attempts from this client; try again after the time in Retry-After.");
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<HostingText>>();
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: text["Too many requests"],
+            detail: analysis
+                ? text["Too many analyses are running; try again after the time in Retry-After."]
+                : text["Too many attempts from this client; try again after the time in Retry-After."]);
     }
 
     private static string UserOrClient(HttpContext context) =>

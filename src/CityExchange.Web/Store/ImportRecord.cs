@@ -11,6 +11,15 @@ public sealed class ImportRecord
     public const string Rejected = "rejected";
     public const string Restored = "restored";
 
+    /// <summary>
+    /// The published figures of a year as they were when an import replaced them (the snapshot holds them, see
+    /// <c>PublishedSnapshot</c>); restorable like an accepted import.
+    /// </summary>
+    public const string Published = "published";
+
+    /// <summary>The user of a <see cref="Published"/> record: the figures are the report's, not an upload's.</summary>
+    public const string PublishedReport = "published report";
+
     public long Id { get; set; }
 
     /// <summary>Null for a rejected file whose year could not be read (none chosen and none valid in the file).</summary>

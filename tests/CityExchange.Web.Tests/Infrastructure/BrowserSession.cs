@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CityExchange.Web.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace CityExchange.Web.Tests.Infrastructure;
 /// A browser-like client: HTTPS (auth cookies are Secure outside Development), cookies kept, redirects not followed.
 /// Forms are posted the way a browser does: GET the page, take its antiforgery token, POST (urlencoded or multipart).
 /// </summary>
-public sealed partial class BrowserSession(WebApplicationFactory<Program> factory) : IDisposable
+public sealed class BrowserSession(WebApplicationFactory<Program> factory) : IDisposable
 {
     public HttpClient Client { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions
     {
@@ -47,9 +46,9 @@ public sealed partial class BrowserSession(WebApplicationFactory<Program> factor
 
     public static string Token(string html)
     {
-        var match = TokenInput().Match(html);
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
+        var token = Dom.InputValue(html, "__RequestVerificationToken");
+        Assert.True(token is not null, "The page has no antiforgery token.");
+        return token;
     }
 
     public Task<HttpResponseMessage> PostFormAsync(string url, string token, params (string Name, string Value)[] fields)
@@ -91,13 +90,7 @@ public sealed partial class BrowserSession(WebApplicationFactory<Program> factor
 
     /// <summary>Posts the preview's confirm form with the version it carries.</summary>
     public Task<HttpResponseMessage> ConfirmAsync(string previewPath, string previewHtml) =>
-        PostFormAsync(previewPath + "?handler=Confirm", Token(previewHtml), ("Input.Version", VersionInput().Match(previewHtml).Groups[1].Value));
+        PostFormAsync(previewPath + "?handler=Confirm", Token(previewHtml), ("Input.Version", Dom.InputValue(previewHtml, "Input.Version") ?? ""));
 
     public void Dispose() => Client.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenInput();
-
-    [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]*)\"")]
-    private static partial Regex VersionInput();
 }

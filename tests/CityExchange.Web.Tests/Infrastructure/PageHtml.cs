@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using CityExchange.Web.Tests.Infrastructure;
 
 namespace CityExchange.Web.Tests.Infrastructure;
 
 /// <summary>Helpers for reading the dashboard pages: fetching in a language, and picking rows and cells out of the HTML.</summary>
-internal static partial class PageHtml
+internal static class PageHtml
 {
     public static async Task<(HttpStatusCode Status, string Html)> GetAsync(CityExchangeFactory factory, string url, string culture)
     {
@@ -24,24 +22,26 @@ internal static partial class PageHtml
         return html;
     }
 
-    /// <summary>The city codes of the ranking table's rows, in order.</summary>
-    public static List<string> RankingRows(string html) => [.. RankingRow().Matches(html).Select(m => m.Groups[1].Value)];
+    /// <summary>The city codes of the ranking table's rows (every <c>tr[data-city]</c>), in order.</summary>
+    public static List<string> RankingRows(string html) =>
+        [.. Dom.Parse(html).QuerySelectorAll("tr[data-city]").Select(r => r.GetAttribute("data-city")!)];
 
-    /// <summary>The inner HTML of the ranking row of <paramref name="city"/>.</summary>
-    public static string RankingRowOf(string html, string city) =>
-        Regex.Match(html, $"<tr data-city=\"{city}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+    /// <summary>The inner HTML of the ranking row of <paramref name="city"/> (decoded, as <see cref="GetAsync"/> returns pages).</summary>
+    public static string RankingRowOf(string html, string city) => InnerOf(html, "tr[data-city]", "data-city", city);
 
     /// <summary>The inner HTML of the table row of an indicator (compare page).</summary>
-    public static string IndicatorRowOf(string html, string indicator) =>
-        Regex.Match(html, $"<tr data-indicator=\"{indicator}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+    public static string IndicatorRowOf(string html, string indicator) => InnerOf(html, "tr[data-indicator]", "data-indicator", indicator);
 
-    /// <summary>The text of the first cell with the given class in a row (whatever other attributes it has, e.g. data-label).</summary>
+    /// <summary>The inner HTML of the first cell with the given class in a row (whatever other attributes it has, e.g. data-label).</summary>
     public static string Cell(string row, string cssClass) =>
-        Regex.Match(row, $"<td class=\"[^\"]*\\b{Regex.Escape(cssClass)}\\b[^\"]*\"[^>]*>(.*?)</td>", RegexOptions.Singleline).Groups[1].Value.Trim();
+        WebUtility.HtmlDecode(Dom.ParseRow(row).QuerySelectorAll("td").FirstOrDefault(td => td.ClassList.Contains(cssClass))?.InnerHtml ?? "").Trim();
 
-    /// <summary>The section with the given heading id, up to the next section.</summary>
+    /// <summary>The section labelled by the heading with the given id.</summary>
     public static string Section(string html, string headingId) =>
-        Regex.Match(html, $"<section[^>]*aria-labelledby=\"{headingId}\".*?</section>", RegexOptions.Singleline).Value;
+        WebUtility.HtmlDecode(Dom.Parse(html).QuerySelectorAll("section").FirstOrDefault(s => s.GetAttribute("aria-labelledby") == headingId)?.OuterHtml ?? "");
+
+    private static string InnerOf(string html, string selector, string attribute, string value) =>
+        WebUtility.HtmlDecode(Dom.Parse(html).QuerySelectorAll(selector).FirstOrDefault(e => e.GetAttribute(attribute) == value)?.InnerHtml ?? "");
 
     public static async Task<List<JsonElement>> ApiCitiesAsync(CityExchangeFactory factory, int year, string method = "minmax")
     {
@@ -82,7 +82,4 @@ internal static partial class PageHtml
 
     /// <summary>A raw value as the pages print it in <paramref name="culture"/>.</summary>
     public static string Value(double value, string culture) => value.ToString("#,##0.##", CultureInfo.GetCultureInfo(culture));
-
-    [GeneratedRegex("<tr data-city=\"([^\"]+)\">")]
-    private static partial Regex RankingRow();
 }

@@ -88,6 +88,31 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         Assert.Equal(["/Compare/Index", "/Overview/Index", "/Rankings/Index", "GET api/rankings/{year:int}"], cached);
     }
 
+    [Fact]
+    public void Analyses_ShareTheConcurrencyLimit_AndNothingElseDoes()
+    {
+        var limited = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == "analysis")
+            .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath ?? Describe(e))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+        [
+            "/Analysis/Clusters",
+            "/Explore/Index",
+            "GET api/analysis/{year:int}/clusters",
+            "GET api/analysis/{year:int}/correlations",
+            "GET api/analysis/{year:int}/groups",
+            "GET api/rankchange/{city}",
+            "GET api/sensitivity/{year:int}",
+            "GET api/sensitivity/{year:int}/bounds",
+            "GET api/targets/{year:int}",
+            "GET api/weights/{year:int}",
+            "POST api/rankings/{year:int}/whatif",
+        ], limited);
+    }
+
     private IEnumerable<RouteEndpoint> Endpoints() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
 

@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using CityExchange.Core.Analysis;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CityExchange.Web.Pages.Analysis;
 
+/// <summary>Clustering costs seconds at scale: the page shares the analysis concurrency limit with the API.</summary>
+[EnableRateLimiting(RateLimits.AnalysisPolicy)]
 public sealed class ClustersModel(AnalysisService analysis) : AnalysisPage(analysis)
 {
     public ClusterView? View { get; private set; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Pages.Explore;
 
@@ -10,12 +11,13 @@ public static class ExploreEndpoints
 {
     public static RouteGroupBuilder MapExploreEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf");
-        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets");
-        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity");
-        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds");
-        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights");
-        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange");
+        // Each of these scores a year at least once, some thousands of times: they share the analysis concurrency limit.
+        api.MapPost("/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange").RequireRateLimiting(RateLimits.AnalysisPolicy);
         return api;
     }
 
@@ -27,9 +29,10 @@ public static class ExploreEndpoints
             // Whatever the Content-Type, as before: the body is read as JSON.
             body = await JsonSerializer.DeserializeAsync<WhatIfRequest>(request.Body, WhatIfRequest.JsonOptions, cancellationToken);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            // Not JSON, or not this shape (e.g. "value": "12", "weights": [ … ]).
+            // Not JSON, not this shape (e.g. "value": "12", "weights": [ … ]), or not UTF-8 (the reader cannot
+            // transcode the bytes: InvalidOperationException / DecoderFallbackException).
             return BadBody(explore);
         }
 

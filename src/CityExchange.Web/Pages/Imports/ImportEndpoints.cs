@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>Success body of <c>PUT /api/years/{year}/indicators</c>; <c>demoCleared</c>: the year held demo data and is no longer labelled demo.</summary>
-public sealed record ImportSummary(long ImportId, int Year, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings, bool DemoCleared);
+public sealed record ImportSummary(
+    long ImportId, int Year, int Cities, int Values, IReadOnlyList<RankingWarning> Warnings, bool DemoCleared, PublishedReplaced? ReplacedPublished = null);
+
+/// <summary>The published figures an import replaced: how many cities had them, and the history record that keeps them (restorable).</summary>
+public sealed record PublishedReplaced(int Cities, long ImportId);
 
 /// <summary>Error body: every problem in the file, located.</summary>
 public sealed record ImportErrorResponse(string Title, int Status, IReadOnlyList<ImportError> Errors);
@@ -58,7 +62,7 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static async Task<IResult> PutIndicatorsAsync(int year, HttpContext http, IndicatorImportService imports, CancellationToken cancellationToken)
+    private static async Task<IResult> PutIndicatorsAsync(int year, bool? replacePublished, HttpContext http, IndicatorImportService imports, CancellationToken cancellationToken)
     {
         if (year is < 1900 or > 2200)
         {
@@ -72,13 +76,22 @@ public static class ImportEndpoints
         }
 
         var fileName = http.Request.Headers["X-File-Name"].ToString() is { Length: > 0 } name ? name : $"api-{year}.csv";
-        var outcome = await imports.ImportAsync(new ImportRequest(year, content, fileName[..Math.Min(fileName.Length, 260)], "api"), cancellationToken);
+        var outcome = await imports.ImportAsync(
+            new ImportRequest(year, content, fileName[..Math.Min(fileName.Length, 260)], "api", ReplacePublished: replacePublished == true), cancellationToken);
+        if (outcome.PublishedRefused)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The year holds the published figures",
+                detail: $"{year} holds the figures the report published. Nothing was stored. To replace them with indicator values, "
+                        + "send the request again with ?replacePublished=true; the published figures are kept in the import history and can be restored.");
+        }
+
         if (!outcome.Accepted)
         {
             return Errors(outcome.Parsed.Errors);
         }
 
-        return Results.Ok(new ImportSummary(outcome.ImportId, year, outcome.Cities, outcome.Values, outcome.Warnings, outcome.DemoCleared));
+        var replaced = outcome.Replacement is { PublishedCitiesReplaced: { } cities, PublishedImportId: { } kept } ? new PublishedReplaced(cities, kept) : null;
+        return Results.Ok(new ImportSummary(outcome.ImportId, year, outcome.Cities, outcome.Values, outcome.Warnings, outcome.DemoCleared, replaced));
     }
 
     private static async Task<IResult> ListImportsAsync(int? year, string? status, string? user, ImportHistory history, CancellationToken cancellationToken)

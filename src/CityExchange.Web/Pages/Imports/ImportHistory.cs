@@ -32,7 +32,7 @@ public sealed record UploadedFile(string FileName, byte[] Content)
 /// <summary>Reads the import history, newest first. History is only ever added to.</summary>
 public sealed class ImportHistory(CityExchangeDbContext db)
 {
-    public static IReadOnlyList<string> Statuses { get; } = [ImportRecord.Accepted, ImportRecord.Rejected, ImportRecord.Restored];
+    public static IReadOnlyList<string> Statuses { get; } = [ImportRecord.Accepted, ImportRecord.Rejected, ImportRecord.Restored, ImportRecord.Published];
 
     public async Task<IReadOnlyList<ImportHistoryItem>> ListAsync(ImportFilter filter, int skip = 0, int take = int.MaxValue, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,12 @@ public enum RestoreStatus
     Conflict,
 }
 
+/// <summary>
+/// What replacing a year did besides writing the values: when the year held the published figures, how many cities'
+/// figures were set aside (kept in the history as import <see cref="PublishedImportId"/>).
+/// </summary>
+public sealed record YearReplacement(int? PublishedCitiesReplaced = null, long? PublishedImportId = null);
+
 /// <summary>What a restore did: the new history record (status restored) or why nothing happened.</summary>
 public sealed record RestoreOutcome(RestoreStatus Status, long ImportId, long RestoredFromId, int Year, int Values);
 
@@ -31,9 +37,12 @@ public sealed record RestoreOutcome(RestoreStatus Status, long ImportId, long Re
 /// </summary>
 public sealed record RestorePreview(
     RestoreStatus Status, long ImportId, int? Year, string FileName, DateTime CreatedAt, string User, bool IsLive, bool InvolvesDemo,
-    YearVersion Version, ValueDiff? Diff, IndexReference Reference)
+    YearVersion Version, ValueDiff? Diff, IndexReference Reference, int? PublishedCities = null)
 {
-    public bool CanRestore => Status == RestoreStatus.Restored && Diff is not null;
+    /// <summary>True when the import holds the published figures (restoring puts them back instead of indicator values).</summary>
+    public bool IsPublished => PublishedCities is not null;
+
+    public bool CanRestore => Status == RestoreStatus.Restored && (Diff is not null || IsPublished);
 }
 
 /// <summary>
@@ -60,11 +69,18 @@ public sealed class IndicatorImportService(
             return new ImportOutcome(record.Id, parsed, 0, 0, []);
         }
 
+        if (!request.ReplacePublished
+            && await db.Set<DataYear>().AsNoTracking().AnyAsync(y => y.Year == request.Year && y.Kind == YearKind.Published, cancellationToken))
+        {
+            // Nothing recorded: the caller is asked to confirm, as the upload page asks.
+            return new ImportOutcome(0, parsed, 0, 0, [], PublishedRefused: true);
+        }
+
         var values = parsed.Values.ToList();
         MarkAccepted(record, values);
         // Said in the answer (the API has no preview): a demo year that receives real values stops being labelled demo.
         var demoCleared = !request.IsDemo && await db.Set<DataYear>().AsNoTracking().AnyAsync(y => y.Year == request.Year && y.IsDemo, cancellationToken);
-        await ReplaceYearAsync(request.Year, values, request.IsDemo, record, expected: null, cancellationToken);
+        var replacement = await ReplaceYearAsync(request.Year, values, request.IsDemo, record, expected: null, cancellationToken);
         LogImport(record);
         if (demoCleared)
         {
@@ -72,7 +88,8 @@ public sealed class IndicatorImportService(
         }
 
         var warnings = Warnings(reference, values);
-        return new ImportOutcome(record.Id, parsed, values.Select(v => v.CityCode).Distinct().Count(), values.Count, warnings, demoCleared);
+        return new ImportOutcome(record.Id, parsed, values.Select(v => v.CityCode).Distinct().Count(), values.Count, warnings, demoCleared,
+            Replacement: replacement);
     }
 
     /// <summary>
@@ -87,9 +104,14 @@ public sealed class IndicatorImportService(
             return new RestoreOutcome(RestoreStatus.NotFound, 0, importId, 0, 0);
         }
 
-        if (source.Status != ImportRecord.Accepted || source.Snapshot is null || source.Year is not { } year)
+        if (!IsRestorable(source) || source.Snapshot is null || source.Year is not { } year)
         {
             return new RestoreOutcome(RestoreStatus.NotAccepted, 0, importId, source.Year ?? 0, 0);
+        }
+
+        if (source.Status == ImportRecord.Published)
+        {
+            return await RestorePublishedAsync(source, year, user, expected, cancellationToken);
         }
 
         var values = ValueSnapshot.Read(source.Snapshot);
@@ -107,13 +129,70 @@ public sealed class IndicatorImportService(
             Snapshot = source.Snapshot,
             IsDemo = source.IsDemo,
         };
-        if (!await ReplaceYearAsync(year, values, source.IsDemo, record, expected, cancellationToken))
+        if (await ReplaceYearAsync(year, values, source.IsDemo, record, expected, cancellationToken) is null)
         {
             return new RestoreOutcome(RestoreStatus.Conflict, 0, source.Id, year, 0);
         }
 
         LogImport(record);
         return new RestoreOutcome(RestoreStatus.Restored, record.Id, source.Id, year, values.Count);
+    }
+
+    /// <summary>Accepted imports and the published figures an import set aside can be restored; rejected files and restores cannot.</summary>
+    public static bool IsRestorable(ImportRecord source) => source.Status is ImportRecord.Accepted or ImportRecord.Published;
+
+    /// <summary>
+    /// Puts the published figures kept in <paramref name="source"/> back: the year becomes a published year again and its
+    /// indicator values go (they stay in the history as the import that brought them).
+    /// </summary>
+    private async Task<RestoreOutcome> RestorePublishedAsync(ImportRecord source, int year, string user, YearVersion? expected, CancellationToken cancellationToken)
+    {
+        var scores = PublishedSnapshot.Read(source.Snapshot!, year);
+        var record = new ImportRecord
+        {
+            Year = year, Status = ImportRecord.Restored, CreatedAt = clock.GetUtcNow().UtcDateTime, User = user,
+            FileName = source.FileName, Sha256 = source.Sha256, Rows = scores.Count, Values = scores.Count,
+            RestoredFromId = source.Id, Snapshot = source.Snapshot,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.LockYearAsync(year, cancellationToken);
+            var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+            if (expected is not null && dataYear?.Version != expected.Version)
+            {
+                return new RestoreOutcome(RestoreStatus.Conflict, 0, source.Id, year, 0);
+            }
+
+            if (dataYear is null)
+            {
+                dataYear = new DataYear { Year = year };
+                db.Add(dataYear);
+            }
+
+            dataYear.Kind = YearKind.Published;
+            dataYear.IsDemo = false;
+            dataYear.UpdatedAt = record.CreatedAt;
+            dataYear.Version = Guid.NewGuid();
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Set<IndicatorValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<PublishedScore>().Where(p => p.Year == year).ExecuteDeleteAsync(cancellationToken);
+            db.AddRange(scores);
+            db.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (expected is not null)
+        {
+            return new RestoreOutcome(RestoreStatus.Conflict, 0, source.Id, year, 0);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        LogImport(record);
+        return new RestoreOutcome(RestoreStatus.Restored, record.Id, source.Id, year, scores.Count);
     }
 
     /// <summary>What restoring import <paramref name="importId"/> would change in its year now; null when there is no such import.</summary>
@@ -126,17 +205,25 @@ public sealed class IndicatorImportService(
         }
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        if (source.Status != ImportRecord.Accepted || source.Snapshot is null || source.Year is not { } year)
+        if (!IsRestorable(source) || source.Snapshot is null || source.Year is not { } year)
         {
             return new RestorePreview(RestoreStatus.NotAccepted, source.Id, source.Year, source.FileName, source.CreatedAt, source.User,
                 IsLive: false, source.IsDemo, new YearVersion(null), Diff: null, reference);
         }
 
         var dataYear = await db.Set<DataYear>().AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        var live = await history.LiveAsync(cancellationToken);
+        if (source.Status == ImportRecord.Published)
+        {
+            return new RestorePreview(
+                RestoreStatus.Restored, source.Id, year, source.FileName, DateTime.SpecifyKind(source.CreatedAt, DateTimeKind.Utc), source.User,
+                live.Sources.Contains(source.Id), InvolvesDemo: false, new YearVersion(dataYear?.Version), Diff: null, reference,
+                PublishedCities: PublishedSnapshot.Read(source.Snapshot, year).Count);
+        }
+
         var stored = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.Year == year)
             .Select(v => new ParsedValue(v.CityCode, v.IndicatorCode, v.Value, v.SourceNote))
             .ToListAsync(cancellationToken);
-        var live = await history.LiveAsync(cancellationToken);
         return new RestorePreview(
             RestoreStatus.Restored, source.Id, year, source.FileName, DateTime.SpecifyKind(source.CreatedAt, DateTimeKind.Utc), source.User, live.Sources.Contains(source.Id),
             source.IsDemo || dataYear?.IsDemo == true, new YearVersion(dataYear?.Version),
@@ -174,9 +261,10 @@ public sealed class IndicatorImportService(
     /// <summary>
     /// Deletes the year's values and writes <paramref name="values"/> and the history record, all or nothing, in one
     /// explicit transaction. With <paramref name="expected"/>, the write happens only if the year's data is still at
-    /// that version (optimistic concurrency on <see cref="DataYear.Version"/>); returns false, changing nothing, otherwise.
+    /// that version (optimistic concurrency on <see cref="DataYear.Version"/>); returns null, changing nothing, otherwise.
+    /// A published year's figures are not lost: they are kept in the history (status published), restorable.
     /// </summary>
-    internal async Task<bool> ReplaceYearAsync(
+    internal async Task<YearReplacement?> ReplaceYearAsync(
         int year, IReadOnlyList<ParsedValue> values, bool isDemo, ImportRecord record, YearVersion? expected, CancellationToken cancellationToken)
     {
         // One writer per year at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the year), so
@@ -188,13 +276,26 @@ public sealed class IndicatorImportService(
             var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
             if (expected is not null && dataYear?.Version != expected.Version)
             {
-                return false;
+                return null;
             }
 
             if (dataYear is null)
             {
                 dataYear = new DataYear { Year = year };
                 db.Add(dataYear);
+            }
+
+            ImportRecord? published = null;
+            if (dataYear.Kind == YearKind.Published)
+            {
+                var scores = await db.Set<PublishedScore>().AsNoTracking().Where(p => p.Year == year).OrderBy(p => p.CityCode).ToListAsync(cancellationToken);
+                published = new ImportRecord
+                {
+                    Year = year, Status = ImportRecord.Published, CreatedAt = record.CreatedAt, User = ImportRecord.PublishedReport,
+                    FileName = $"published-{year}.csv", Rows = scores.Count, Values = scores.Count, Snapshot = PublishedSnapshot.Create(scores),
+                };
+                db.Add(published);
+                await db.Set<PublishedScore>().Where(p => p.Year == year).ExecuteDeleteAsync(cancellationToken);
             }
 
             dataYear.Kind = YearKind.Indicators;
@@ -209,11 +310,11 @@ public sealed class IndicatorImportService(
             db.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return true;
+            return new YearReplacement(published?.Rows, published?.Id);
         }
         catch (DbUpdateConcurrencyException) when (expected is not null)
         {
-            return false;
+            return null;
         }
         finally
         {

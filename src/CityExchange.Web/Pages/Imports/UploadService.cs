@@ -138,7 +138,7 @@ public sealed class UploadService(
         var values = parsed.Values.ToList();
         var record = imports.NewRecord(year, pending.FileName, user, pending.Content, parsed);
         IndicatorImportService.MarkAccepted(record, values);
-        if (!await imports.ReplaceYearAsync(year, values, isDemo: false, record, expected, cancellationToken))
+        if (await imports.ReplaceYearAsync(year, values, isDemo: false, record, expected, cancellationToken) is null)
         {
             return new ConfirmOutcome(ConfirmStatus.Conflict, 0, year);
         }

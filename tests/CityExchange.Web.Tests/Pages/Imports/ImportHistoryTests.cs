@@ -419,30 +419,17 @@ public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
 
     /// <summary>Each row of a diff table as "city|indicator|change|stored|new", as a reader sees it.</summary>
     private static List<string> DiffRows(string html) =>
-        [.. DiffRow().Matches(html).Select(m => string.Join("|", Cell().Matches(m.Groups[1].Value)
-            .Select(c => WebUtility.HtmlDecode(Tags().Replace(c.Groups[1].Value, "")).Trim())
-            .Select((text, i) => i == 1 ? text.Split(' ')[0] : text)))];
+        [.. Dom.Parse(html).QuerySelectorAll("tr").Where(r => r.ClassList.Any(c => c.StartsWith("diff-", StringComparison.Ordinal)))
+            .Select(r => string.Join("|", r.QuerySelectorAll("td")
+                .Select(c => c.TextContent.Trim())
+                .Select((text, i) => i == 1 ? text.Split(' ')[0] : text)))];
 
     /// <summary>The ids of the history rows marked live.</summary>
     private static List<long> LiveRows(string html) =>
-        [.. LiveRow().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+        [.. Dom.Parse(html).QuerySelectorAll("tr[data-live='true']")
+            .Select(r => long.Parse(r.Id!["import-".Length..], System.Globalization.CultureInfo.InvariantCulture))];
 
-    private static string Version(string html) => VersionInput().Match(html).Groups[1].Value;
-
-    [GeneratedRegex("<tr class=\"diff-[a-z]+\">(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex DiffRow();
-
-    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex("<tr id=\"import-(\\d+)\" data-status=\"[a-z]+\" data-live=\"true\">")]
-    private static partial Regex LiveRow();
-
-    [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]*)\"")]
-    private static partial Regex VersionInput();
+    private static string Version(string html) => Dom.InputValue(html, "Input.Version") ?? "";
 
     [GeneratedRegex("[?&]done=(\\d+)")]
     private static partial Regex Done();
