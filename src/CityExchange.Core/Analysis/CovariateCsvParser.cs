@@ -19,11 +19,11 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
 
     public CovariateCsv Parse(ReadOnlySpan<byte> content, int expectedYear, int maxRows = CsvTable.DefaultMaxRows)
     {
-        var errors = new List<CsvIssue>();
+        var errors = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
-            errors.Add(CsvTable.Issue(1, null, null, decoded.ErrorKey!));
+            errors.Add(1, null, null, decoded.ErrorKey!);
             return Result([], 0, [], errors);
         }
 
@@ -36,7 +36,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
         var (cityColumn, yearColumn, covariates) = ReadHeader(table.Header, errors);
         if (table.Records.Count == 0)
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.HeaderOnly));
+            errors.Add(1, null, null, MessageKey.HeaderOnly);
         }
 
         var values = new List<CovariateEntry>();
@@ -45,7 +45,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
         {
             if (record.Cells.Length != table.Header.Length)
             {
-                errors.Add(CsvTable.Issue(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length));
+                errors.Add(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length);
             }
 
             string Cell(int index) => index >= 0 && index < record.Cells.Length ? record.Cells[index].Trim() : string.Empty;
@@ -57,15 +57,15 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
                 var column = table.Header[cityColumn];
                 if (cityText.Length == 0)
                 {
-                    errors.Add(CsvTable.Issue(record.Line, column, cityText, MessageKey.MissingCity));
+                    errors.Add(record.Line, column, cityText, MessageKey.MissingCity);
                 }
                 else if (!cities.TryResolve(cityText, out var resolved))
                 {
-                    errors.Add(CsvTable.Issue(record.Line, column, cityText, MessageKey.UnknownCity, cityText));
+                    errors.Add(record.Line, column, cityText, MessageKey.UnknownCity, cityText);
                 }
                 else if (seenCities.TryGetValue(resolved.Code, out var firstLine))
                 {
-                    errors.Add(CsvTable.Issue(record.Line, column, cityText, MessageKey.DuplicateCity, cityText, firstLine));
+                    errors.Add(record.Line, column, cityText, MessageKey.DuplicateCity, cityText, firstLine);
                 }
                 else
                 {
@@ -89,7 +89,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
 
                 if (!CsvNumbers.TryParse(raw, out var value))
                 {
-                    errors.Add(CsvTable.Issue(record.Line, table.Header[column], raw, MessageKey.NotANumber, raw));
+                    errors.Add(record.Line, table.Header[column], raw, MessageKey.NotANumber, raw);
                 }
                 else if (city is not null)
                 {
@@ -100,7 +100,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
 
         if (errors.Count == 0 && values.Count == 0)
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.NoValues));
+            errors.Add(1, null, null, MessageKey.NoValues);
         }
 
         return Result([.. covariates.Select(c => c.Code)], table.Records.Count, values, errors);
@@ -109,7 +109,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
     /// <summary>A covariate code: a letter, then letters, digits, '_' or '-' (at most 64 characters).</summary>
     public static bool IsValidCode(string code) => CodePattern().IsMatch(code);
 
-    private static (int City, int Year, List<(string Code, int Column)> Covariates) ReadHeader(string[] header, List<CsvIssue> errors)
+    private static (int City, int Year, List<(string Code, int Column)> Covariates) ReadHeader(string[] header, CsvIssueList errors)
     {
         int cityColumn = -1, yearColumn = -1;
         var covariates = new List<(string Code, int Column)>();
@@ -120,11 +120,11 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
             var name = header[i];
             if (name.Length == 0)
             {
-                errors.Add(CsvTable.Issue(1, null, name, MessageKey.EmptyColumnName, i + 1));
+                errors.Add(1, null, name, MessageKey.EmptyColumnName, i + 1);
             }
             else if (!seen.Add(name))
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.DuplicateColumn, name));
+                errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
             }
             else if (CityHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
@@ -140,13 +140,13 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
             }
             else
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.InvalidCode, name));
+                errors.Add(1, name, name, MessageKey.InvalidCode, name);
             }
         }
 
         if (cityColumn < 0)
         {
-            errors.Add(CsvTable.Issue(1, "city", null, MessageKey.MissingCityColumn));
+            errors.Add(1, "city", null, MessageKey.MissingCityColumn);
         }
 
         if (covariates.Count == 0 && errors.Count == headerErrors)
@@ -157,7 +157,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
         return (cityColumn, yearColumn, covariates);
     }
 
-    private static void CheckYear(int line, string column, string text, int expected, List<CsvIssue> errors)
+    private static void CheckYear(int line, string column, string text, int expected, CsvIssueList errors)
     {
         if (CsvNumbers.IsMissing(text))
         {
@@ -166,20 +166,21 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2200)
         {
-            errors.Add(CsvTable.Issue(line, column, text, MessageKey.YearInvalid, text));
+            errors.Add(line, column, text, MessageKey.YearInvalid, text);
         }
         else if (year != expected)
         {
-            errors.Add(CsvTable.Issue(line, column, text, MessageKey.YearMismatch, year, expected));
+            errors.Add(line, column, text, MessageKey.YearMismatch, year, expected);
         }
     }
 
-    private static CovariateCsv Result(IReadOnlyList<string> codes, int rows, IReadOnlyList<CovariateEntry> values, List<CsvIssue> errors) => new()
+    private static CovariateCsv Result(IReadOnlyList<string> codes, int rows, IReadOnlyList<CovariateEntry> values, CsvIssueList errors) => new()
     {
         Codes = codes,
         Rows = rows,
         Values = errors.Count == 0 ? values : [],
-        Errors = [.. errors.OrderBy(e => e.Row)],
+        Errors = errors.ToList(),
+        ErrorCount = errors.Count,
     };
 
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]

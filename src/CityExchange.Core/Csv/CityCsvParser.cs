@@ -4,10 +4,13 @@ using CityExchange.Core.Resources;
 
 namespace CityExchange.Core.Csv;
 
-/// <summary>The outcome of parsing a city file: the cities, and every error (the cities are complete only when there is none).</summary>
-public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IReadOnlyList<CsvIssue> Errors)
+/// <summary>
+/// The outcome of parsing a city file: the cities (only when there is no error), the first
+/// <see cref="CsvIssueLimit.MaxReported"/> errors by row and <see cref="ErrorCount"/>, how many there are in all.
+/// </summary>
+public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IReadOnlyList<CsvIssue> Errors, int ErrorCount)
 {
-    public bool IsValid => Errors.Count == 0;
+    public bool IsValid => ErrorCount == 0;
 }
 
 /// <summary>
@@ -40,24 +43,24 @@ public static partial class CityCsvParser
 
     public static CityCsv Parse(ReadOnlySpan<byte> content, int maxRows = CsvTable.DefaultMaxRows)
     {
-        var errors = new List<CsvIssue>();
+        var errors = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
-            errors.Add(CsvTable.Issue(1, null, null, decoded.ErrorKey!));
-            return new CityCsv(decoded.EncodingName, [], errors);
+            errors.Add(1, null, null, decoded.ErrorKey!);
+            return Result(decoded.EncodingName, [], errors);
         }
 
         var table = CsvTable.Read(decoded.Text!, errors, maxRows);
         if (table is null)
         {
-            return new CityCsv(decoded.EncodingName, [], errors);
+            return Result(decoded.EncodingName, [], errors);
         }
 
         var index = ReadHeader(table.Header, errors);
         if (table.Records.Count == 0)
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.HeaderOnly));
+            errors.Add(1, null, null, MessageKey.HeaderOnly);
         }
 
         var cities = new List<City>(table.Records.Count);
@@ -66,7 +69,7 @@ public static partial class CityCsvParser
         {
             if (record.Cells.Length != table.Header.Length)
             {
-                errors.Add(CsvTable.Issue(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length));
+                errors.Add(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length);
             }
 
             var before = errors.Count;
@@ -84,7 +87,7 @@ public static partial class CityCsvParser
                 {
                     if (required)
                     {
-                        errors.Add(CsvTable.Issue(record.Line, header, value, MessageKey.MissingValue, name));
+                        errors.Add(record.Line, header, value, MessageKey.MissingValue, name);
                     }
 
                     cells[name] = null;
@@ -93,7 +96,7 @@ public static partial class CityCsvParser
 
                 if (value.Length > maxLength)
                 {
-                    errors.Add(CsvTable.Issue(record.Line, header, value, MessageKey.TooLong, value, maxLength));
+                    errors.Add(record.Line, header, value, MessageKey.TooLong, value, maxLength);
                     continue;
                 }
 
@@ -116,24 +119,27 @@ public static partial class CityCsvParser
             }
         }
 
-        return new CityCsv(decoded.EncodingName, errors.Count == 0 ? cities : [], [.. errors.OrderBy(e => e.Row)]);
+        return Result(decoded.EncodingName, cities, errors);
     }
 
+    private static CityCsv Result(string encoding, List<City> cities, CsvIssueList errors) =>
+        new(encoding, errors.Count == 0 ? cities : [], errors.ToList(), errors.Count);
+
     /// <summary>Checks one non-empty cell; returns its normalised value (null when invalid).</summary>
-    private static string? Check(int line, string header, string name, string value, Dictionary<string, int> seen, List<CsvIssue> errors)
+    private static string? Check(int line, string header, string name, string value, Dictionary<string, int> seen, CsvIssueList errors)
     {
         switch (name)
         {
             case "code":
                 if (!CodePattern().IsMatch(value))
                 {
-                    errors.Add(CsvTable.Issue(line, header, value, MessageKey.InvalidCode, value));
+                    errors.Add(line, header, value, MessageKey.InvalidCode, value);
                     return null;
                 }
 
                 if (seen.TryGetValue(value, out var first))
                 {
-                    errors.Add(CsvTable.Issue(line, header, value, MessageKey.DuplicateCode, value, first));
+                    errors.Add(line, header, value, MessageKey.DuplicateCode, value, first);
                     return null;
                 }
 
@@ -150,18 +156,18 @@ public static partial class CityCsvParser
         }
     }
 
-    private static string? OneOf(int line, string header, string value, IReadOnlyList<string> allowed, List<CsvIssue> errors)
+    private static string? OneOf(int line, string header, string value, IReadOnlyList<string> allowed, CsvIssueList errors)
     {
         var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            errors.Add(CsvTable.Issue(line, header, value, MessageKey.InvalidValue, value, string.Join(", ", allowed)));
+            errors.Add(line, header, value, MessageKey.InvalidValue, value, string.Join(", ", allowed));
         }
 
         return match;
     }
 
-    private static Dictionary<string, int> ReadHeader(string[] header, List<CsvIssue> errors)
+    private static Dictionary<string, int> ReadHeader(string[] header, CsvIssueList errors)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Length; i++)
@@ -169,15 +175,15 @@ public static partial class CityCsvParser
             var name = header[i];
             if (name.Length == 0)
             {
-                errors.Add(CsvTable.Issue(1, null, name, MessageKey.EmptyColumnName, i + 1));
+                errors.Add(1, null, name, MessageKey.EmptyColumnName, i + 1);
             }
             else if (!Columns.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.UnknownCityColumn, name, string.Join(", ", ColumnNames)));
+                errors.Add(1, name, name, MessageKey.UnknownCityColumn, name, string.Join(", ", ColumnNames));
             }
             else if (!index.TryAdd(name, i))
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.DuplicateColumn, name));
+                errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
             }
         }
 
@@ -185,7 +191,7 @@ public static partial class CityCsvParser
         {
             if (!index.ContainsKey(name))
             {
-                errors.Add(CsvTable.Issue(1, name, null, MessageKey.MissingColumn, name));
+                errors.Add(1, name, null, MessageKey.MissingColumn, name);
             }
         }
 

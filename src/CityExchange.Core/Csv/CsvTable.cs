@@ -35,7 +35,7 @@ public sealed class CsvTable
     public IReadOnlyList<CsvRecord> Records { get; }
 
     /// <summary>Reads <paramref name="text"/>; returns null (with an issue) when there is no header at all.</summary>
-    public static CsvTable? Read(string text, ICollection<CsvIssue> issues, int maxRows = DefaultMaxRows)
+    public static CsvTable? Read(string text, CsvIssueList issues, int maxRows = DefaultMaxRows)
     {
         var delimiter = DetectDelimiter(text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -86,7 +86,7 @@ public sealed class CsvTable
 
             if (badLines.Remove(previousEnd))
             {
-                issues.Add(Issue(start, null, null, MessageKey.BadQuote));
+                issues.Add(start, null, null, MessageKey.BadQuote);
             }
 
             records.Add(new CsvRecord(start, cells));
@@ -94,13 +94,13 @@ public sealed class CsvTable
 
         if (header is null)
         {
-            issues.Add(Issue(1, null, null, MessageKey.EmptyFile));
+            issues.Add(1, null, null, MessageKey.EmptyFile);
             return null;
         }
 
         if (tooMany)
         {
-            issues.Add(Issue(previousEnd, null, null, MessageKey.TooManyRows, maxRows));
+            issues.Add(previousEnd, null, null, MessageKey.TooManyRows, maxRows);
         }
 
         return new CsvTable(delimiter, header, records);
