@@ -137,10 +137,14 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             return new ParsedCell(code, raw, null, source, true);
         }
 
-        if (!CsvNumbers.TryParse(text, out var value))
+        switch (CsvNumbers.ReadValue(text, out var value))
         {
-            errors.Add(line, column, raw, MessageKey.NotANumber, raw);
-            return new ParsedCell(code, raw, null, source, false);
+            case CellNumber.NotANumber:
+                errors.Add(line, column, raw, MessageKey.NotANumber, raw);
+                return new ParsedCell(code, raw, null, source, false);
+            case CellNumber.TooLarge:
+                errors.Add(line, column, raw, MessageKey.ValueTooLarge, raw, CsvNumbers.MaxMagnitude);
+                return new ParsedCell(code, raw, null, source, false);
         }
 
         if (value < 0)

@@ -76,4 +76,6 @@ public static class MessageKey
     public const string LowCoverage = nameof(LowCoverage);
 
     public const string FullWidthNormalised = nameof(FullWidthNormalised);
+
+    public const string ValueTooLarge = nameof(ValueTooLarge);
 }

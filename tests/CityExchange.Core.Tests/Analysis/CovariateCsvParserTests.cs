@@ -57,4 +57,16 @@ public sealed class CovariateCsvParserTests
 
         Assert.Equal(MessageKey.ExcelFile, Assert.Single(parsed.Errors).Code);
     }
+
+    [Theory]
+    [InlineData("1e16")]
+    [InlineData("-1e16")]
+    [InlineData("1e400")]
+    public void Parse_ValueBeyondTheMaximumMagnitudeIsLocatedError(string cell)
+    {
+        var parsed = Parse("city,gdp", "beijing,1e15", $"shanghai,{cell}", "tianjin,-1e15");
+
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal((3, "gdp", cell, MessageKey.ValueTooLarge), (error.Row, error.Column, error.Value, error.Code));
+    }
 }

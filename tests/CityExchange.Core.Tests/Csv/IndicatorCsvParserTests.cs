@@ -97,6 +97,51 @@ public sealed class IndicatorCsvParserTests
     }
 
     [Fact]
+    public void MaxMagnitudeIsTenToTheFifteenth() => Assert.Equal(1e15, CsvNumbers.MaxMagnitude);
+
+    [Theory]
+    [InlineData("1000000000000000")]
+    [InlineData("1e15")]
+    [InlineData("\"1,000,000,000,000,000\"")]
+    public void Parse_ValueAtTheMaximumIsAccepted(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,trade_volume", $"beijing,{cell}"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(1e15, Assert.Single(result.Values).Value);
+    }
+
+    [Theory]
+    [InlineData("1000000000000001")]
+    [InlineData("1e16")]
+    [InlineData("1.7e308")]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("\"1,000,000,000,000,001\"")]
+    [InlineData("１ｅ４００")]
+    public void Parse_ValueAboveTheMaximumIsLocatedError(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,trade_volume", "beijing,1", $"shanghai,{cell}"));
+
+        var error = SingleError(result, MessageKey.ValueTooLarge);
+        Assert.Equal((3, "trade_volume", cell.Trim('"')), (error.Row, error.Column, error.Value));
+        Assert.Equal(["beijing"], result.Values.Select(v => v.CityCode));
+    }
+
+    [Fact]
+    public void Parse_ValueAboveTheMaximumSaysTheMaximumInBothLanguages()
+    {
+        string Message(string culture)
+        {
+            using var _ = UiCulture.Use(culture);
+            return SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,1e16")), MessageKey.ValueTooLarge).Message;
+        }
+
+        Assert.Equal("'1e16' is too large: values may be at most 1,000,000,000,000,000 (10^15).", Message("en"));
+        Assert.Equal("“1e16”过大：数值不能超过 1,000,000,000,000,000（10^15）。", Message("zh-CN"));
+    }
+
+    [Fact]
     public void Parse_UnknownCityIsError()
     {
         var error = SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,4", "Gotham,5")), MessageKey.UnknownCity);
