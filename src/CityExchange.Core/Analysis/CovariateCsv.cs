@@ -20,4 +20,9 @@ public sealed class CovariateCsv
     public required int ErrorCount { get; init; }
 
     public bool IsValid => ErrorCount == 0;
+
+    /// <summary>Cells that had invisible characters removed: the first <see cref="CsvIssueLimit.MaxReported"/> by row.</summary>
+    public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
+
+    public int NoticeCount { get; init; }
 }

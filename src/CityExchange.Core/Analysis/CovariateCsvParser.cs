@@ -21,17 +21,18 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
     public CovariateCsv Parse(ReadOnlySpan<byte> content, int expectedYear, int maxRows = CsvTable.DefaultMaxRows)
     {
         var errors = new CsvIssueList();
+        var notices = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
             errors.Add(1, null, null, decoded.ErrorKey!);
-            return Result([], 0, [], errors);
+            return Result([], 0, [], errors, notices);
         }
 
-        var table = CsvTable.Read(decoded.Text!, errors, maxRows);
+        var table = CsvTable.Read(decoded.Text!, errors, notices, maxRows);
         if (table is null)
         {
-            return Result([], 0, [], errors);
+            return Result([], 0, [], errors, notices);
         }
 
         var (cityColumn, yearColumn, covariates) = ReadHeader(table.Header, errors);
@@ -109,7 +110,7 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
             errors.Add(1, null, null, MessageKey.NoValues);
         }
 
-        return Result([.. covariates.Select(c => c.Code)], table.Records.Count, values, errors);
+        return Result([.. covariates.Select(c => c.Code)], table.Records.Count, values, errors, notices);
     }
 
     /// <summary>A covariate code: a letter, then letters, digits, '_' or '-' (at most 64 characters).</summary>
@@ -180,13 +181,15 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
         }
     }
 
-    private static CovariateCsv Result(IReadOnlyList<string> codes, int rows, IReadOnlyList<CovariateEntry> values, CsvIssueList errors) => new()
+    private static CovariateCsv Result(IReadOnlyList<string> codes, int rows, IReadOnlyList<CovariateEntry> values, CsvIssueList errors, CsvIssueList notices) => new()
     {
         Codes = codes,
         Rows = rows,
         Values = errors.Count == 0 ? values : [],
         Errors = errors.ToList(),
         ErrorCount = errors.Count,
+        Notices = notices.ToList(),
+        NoticeCount = notices.Count,
     };
 
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,63}$", RegexOptions.CultureInvariant)]

@@ -11,6 +11,11 @@ namespace CityExchange.Core.Csv;
 public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IReadOnlyList<CsvIssue> Errors, int ErrorCount)
 {
     public bool IsValid => ErrorCount == 0;
+
+    /// <summary>Cells that had invisible characters removed: the first <see cref="CsvIssueLimit.MaxReported"/> by row.</summary>
+    public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
+
+    public int NoticeCount { get; init; }
 }
 
 /// <summary>
@@ -44,17 +49,18 @@ public static partial class CityCsvParser
     public static CityCsv Parse(ReadOnlySpan<byte> content, int maxRows = CsvTable.DefaultMaxRows)
     {
         var errors = new CsvIssueList();
+        var notices = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
             errors.Add(1, null, null, decoded.ErrorKey!);
-            return Result(decoded.EncodingName, [], errors);
+            return Result(decoded.EncodingName, [], errors, notices);
         }
 
-        var table = CsvTable.Read(decoded.Text!, errors, maxRows);
+        var table = CsvTable.Read(decoded.Text!, errors, notices, maxRows);
         if (table is null)
         {
-            return Result(decoded.EncodingName, [], errors);
+            return Result(decoded.EncodingName, [], errors, notices);
         }
 
         var index = ReadHeader(table.Header, errors);
@@ -119,11 +125,11 @@ public static partial class CityCsvParser
             }
         }
 
-        return Result(decoded.EncodingName, cities, errors);
+        return Result(decoded.EncodingName, cities, errors, notices);
     }
 
-    private static CityCsv Result(string encoding, List<City> cities, CsvIssueList errors) =>
-        new(encoding, errors.Count == 0 ? cities : [], errors.ToList(), errors.Count);
+    private static CityCsv Result(string encoding, List<City> cities, CsvIssueList errors, CsvIssueList notices) =>
+        new(encoding, errors.Count == 0 ? cities : [], errors.ToList(), errors.Count) { Notices = notices.ToList(), NoticeCount = notices.Count };
 
     /// <summary>Checks one non-empty cell; returns its normalised value (null when invalid).</summary>
     private static string? Check(int line, string header, string name, string value, Dictionary<string, int> seen, CsvIssueList errors)

@@ -10,6 +10,7 @@ namespace CityExchange.Core.Csv;
 /// (codes, any subset, any order), an optional <c>year</c> column, and optional source notes in a <c>source</c>
 /// column or <c>source:&lt;indicator&gt;</c> columns. Every problem is located by its row, column and value.
 /// Numeric cells (values and the year) may be typed in full-width characters; each one read that way is a notice.
+/// Control characters are refused and invisible ones removed (with a notice) as <see cref="CsvTable"/> says.
 /// Errors and notices are bounded: the first <see cref="CsvIssueLimit.MaxReported"/> of each by row, and their counts.
 /// </summary>
 public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirectory cities)
@@ -30,7 +31,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             return Empty(decoded.EncodingName, expectedYear, errors);
         }
 
-        var table = CsvTable.Read(decoded.Text!, errors, maxRows);
+        var table = CsvTable.Read(decoded.Text!, errors, notices, maxRows);
         if (table is null)
         {
             return Empty(decoded.EncodingName, expectedYear, errors);
@@ -54,6 +55,9 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             }
 
             string Cell(int index) => index >= 0 && index < record.Cells.Length ? record.Cells[index].Trim() : string.Empty;
+
+            // A cell that had invisible characters removed has its notice already: the preview shows one per cell.
+            CsvIssueList? NoticesFor(int column) => record.Stripped.Any(i => i < table.Header.Length && table.Header[i] == table.Header[column]) ? null : notices;
 
             City? city = null;
             var cityText = Cell(layout.CityColumn);
@@ -80,7 +84,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
             if (layout.YearColumn >= 0)
             {
-                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, notices, ref yearRefused) ?? fileYear;
+                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, NoticesFor(layout.YearColumn), ref yearRefused) ?? fileYear;
             }
 
             var rowSource = layout.SourceColumn >= 0 ? Cell(layout.SourceColumn) : string.Empty;
@@ -89,7 +93,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             {
                 var raw = Cell(column);
                 var source = sourceColumn >= 0 && Cell(sourceColumn).Length > 0 ? Cell(sourceColumn) : rowSource;
-                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors, notices));
+                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors, NoticesFor(column)));
             }
 
             rows.Add(new ParsedRow(record.Line, cityText, city, cells, rowSource.Length == 0 ? null : rowSource));
@@ -121,7 +125,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
         };
     }
 
-    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, CsvIssueList errors, CsvIssueList notices)
+    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, CsvIssueList errors, CsvIssueList? notices)
     {
         if (source is { Length: > MaxSourceLength })
         {
@@ -157,7 +161,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
         return new ParsedCell(code, raw, value, source, true);
     }
 
-    private static int? CheckYear(int line, string column, string raw, int? expected, CsvIssueList errors, CsvIssueList notices, ref bool refused)
+    private static int? CheckYear(int line, string column, string raw, int? expected, CsvIssueList errors, CsvIssueList? notices, ref bool refused)
     {
         var text = CsvNumbers.NormaliseWidth(raw);
         if (CsvNumbers.IsMissing(text))
@@ -184,9 +188,9 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
     }
 
     /// <summary>Records that a cell was read from full-width characters (only for a cell that was then accepted).</summary>
-    private static void NoteWidth(int line, string column, string raw, string text, CsvIssueList notices)
+    private static void NoteWidth(int line, string column, string raw, string text, CsvIssueList? notices)
     {
-        if (raw != text)
+        if (notices is not null && raw != text)
         {
             notices.Add(line, column, raw, MessageKey.FullWidthNormalised, raw, text.Trim());
         }

@@ -78,4 +78,8 @@ public static class MessageKey
     public const string FullWidthNormalised = nameof(FullWidthNormalised);
 
     public const string ValueTooLarge = nameof(ValueTooLarge);
+
+    public const string ControlCharacter = nameof(ControlCharacter);
+
+    public const string InvisibleCharacterRemoved = nameof(InvisibleCharacterRemoved);
 }
