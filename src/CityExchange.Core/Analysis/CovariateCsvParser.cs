@@ -61,18 +61,23 @@ public sealed partial class CovariateCsvParser(CityDirectory cities)
                 {
                     errors.Add(record.Line, column, cityText, MessageKey.MissingCity);
                 }
-                else if (!cities.TryResolve(cityText, out var resolved))
-                {
-                    errors.Add(record.Line, column, cityText, MessageKey.UnknownCity, cityText);
-                }
-                else if (seenCities.TryGetValue(resolved.Code, out var firstLine))
-                {
-                    errors.Add(record.Line, column, cityText, MessageKey.DuplicateCity, cityText, firstLine);
-                }
                 else
                 {
-                    seenCities[resolved.Code] = record.Line;
-                    city = resolved;
+                    var lookup = cities.Lookup(cityText);
+                    if (lookup.City is not { } resolved)
+                    {
+                        errors.Add(record.Line, column, cityText, lookup.IsAmbiguous ? MessageKey.AmbiguousCity : MessageKey.UnknownCity,
+                            cityText, lookup.DescribeCandidates());
+                    }
+                    else if (seenCities.TryGetValue(resolved.Code, out var firstLine))
+                    {
+                        errors.Add(record.Line, column, cityText, MessageKey.DuplicateCity, cityText, firstLine);
+                    }
+                    else
+                    {
+                        seenCities[resolved.Code] = record.Line;
+                        city = resolved;
+                    }
                 }
             }
 

@@ -16,12 +16,17 @@ public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IR
     public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
 
     public int NoticeCount { get; init; }
+
+    /// <summary>The line of the file each of <see cref="Cities"/> is on, in the same order.</summary>
+    public IReadOnlyList<int> Lines { get; init; } = [];
 }
 
 /// <summary>
 /// Parses a file with the columns of <c>cities.csv</c> (any order): <c>code</c>, names, province, region,
 /// <c>level</c> (municipality | capital | other), <c>east_west</c> (east | west | blank), <c>north_south</c>
 /// (north | south | blank). Encodings, delimiters and structural errors as for indicator files; every problem is located.
+/// Within the file no two cities may share a code, a Chinese name, or a name and another's 市 form (北京 and 北京市):
+/// one would find both (<see cref="CityIdentities"/>). English names may repeat (福州 and 抚州 are both Fuzhou).
 /// </summary>
 public static partial class CityCsvParser
 {
@@ -45,6 +50,28 @@ public static partial class CityCsvParser
     private static readonly string[] NorthSouth = ["north", "south"];
 
     public static IReadOnlyList<string> ColumnNames { get; } = [.. Columns.Select(c => c.Name)];
+
+    /// <summary>
+    /// Parses the file as an upload into the directory of <paramref name="existing"/> (the stored cities): a file valid
+    /// on its own is refused too if a city would take a stored city's code, Chinese name or 市 form
+    /// (<see cref="CityDirectory.FindCollisions"/>), located at its row. A city with a stored code replaces that city.
+    /// </summary>
+    public static CityCsv Parse(ReadOnlySpan<byte> content, IReadOnlyList<City> existing, int maxRows = CsvTable.DefaultMaxRows)
+    {
+        var parsed = Parse(content, maxRows);
+        if (!parsed.IsValid)
+        {
+            return parsed;
+        }
+
+        var errors = new CsvIssueList();
+        foreach (var collision in CityDirectory.FindCollisions(existing, parsed.Cities, parsed.Lines))
+        {
+            errors.Add(collision);
+        }
+
+        return errors.Count == 0 ? parsed : parsed with { Cities = [], Lines = [], Errors = errors.ToList(), ErrorCount = errors.Count };
+    }
 
     public static CityCsv Parse(ReadOnlySpan<byte> content, int maxRows = CsvTable.DefaultMaxRows)
     {
@@ -70,7 +97,8 @@ public static partial class CityCsvParser
         }
 
         var cities = new List<City>(table.Records.Count);
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lines = new List<int>(table.Records.Count);
+        var identities = new CityIdentities();
         foreach (var record in table.Records)
         {
             if (record.Cells.Length != table.Header.Length)
@@ -106,8 +134,14 @@ public static partial class CityCsvParser
                     continue;
                 }
 
-                cells[name] = Check(record.Line, header, name, value, seen, errors);
+                cells[name] = Check(record.Line, header, name, value, errors);
             }
+
+            identities.Claim(
+                record.Line,
+                (HeaderOf("code"), cells.GetValueOrDefault("code")),
+                (HeaderOf("name_zh"), cells.GetValueOrDefault("name_zh")),
+                errors);
 
             if (errors.Count == before && index.Count == Columns.Length)
             {
@@ -122,17 +156,25 @@ public static partial class CityCsvParser
                     Level: cells["level"]!,
                     EastWest: cells["east_west"],
                     NorthSouth: cells["north_south"]));
+                lines.Add(record.Line);
             }
         }
 
-        return Result(decoded.EncodingName, cities, errors, notices);
+        return Result(decoded.EncodingName, cities, errors, notices, lines);
+
+        string HeaderOf(string name) => index.TryGetValue(name, out var column) ? table.Header[column] : name;
     }
 
-    private static CityCsv Result(string encoding, List<City> cities, CsvIssueList errors, CsvIssueList notices) =>
-        new(encoding, errors.Count == 0 ? cities : [], errors.ToList(), errors.Count) { Notices = notices.ToList(), NoticeCount = notices.Count };
+    private static CityCsv Result(string encoding, List<City> cities, CsvIssueList errors, CsvIssueList notices, List<int>? lines = null) =>
+        new(encoding, errors.Count == 0 ? cities : [], errors.ToList(), errors.Count)
+        {
+            Notices = notices.ToList(),
+            NoticeCount = notices.Count,
+            Lines = errors.Count == 0 ? lines ?? [] : [],
+        };
 
     /// <summary>Checks one non-empty cell; returns its normalised value (null when invalid).</summary>
-    private static string? Check(int line, string header, string name, string value, Dictionary<string, int> seen, CsvIssueList errors)
+    private static string? Check(int line, string header, string name, string value, CsvIssueList errors)
     {
         switch (name)
         {
@@ -143,13 +185,6 @@ public static partial class CityCsvParser
                     return null;
                 }
 
-                if (seen.TryGetValue(value, out var first))
-                {
-                    errors.Add(line, header, value, MessageKey.DuplicateCode, value, first);
-                    return null;
-                }
-
-                seen[value] = line;
                 return value;
             case "level":
                 return OneOf(line, header, value, CityLevels.All, errors);

@@ -67,18 +67,23 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
                 {
                     errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.MissingCity);
                 }
-                else if (!cities.TryResolve(cityText, out city))
-                {
-                    city = null;
-                    errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.UnknownCity, cityText);
-                }
-                else if (seenCities.TryGetValue(city.Code, out var firstLine))
-                {
-                    errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.DuplicateCity, cityText, firstLine);
-                }
                 else
                 {
-                    seenCities[city.Code] = record.Line;
+                    var lookup = cities.Lookup(cityText);
+                    city = lookup.City;
+                    if (city is null)
+                    {
+                        errors.Add(record.Line, table.Header[layout.CityColumn], cityText, lookup.IsAmbiguous ? MessageKey.AmbiguousCity : MessageKey.UnknownCity,
+                            cityText, lookup.DescribeCandidates());
+                    }
+                    else if (seenCities.TryGetValue(city.Code, out var firstLine))
+                    {
+                        errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.DuplicateCity, cityText, firstLine);
+                    }
+                    else
+                    {
+                        seenCities[city.Code] = record.Line;
+                    }
                 }
             }
 

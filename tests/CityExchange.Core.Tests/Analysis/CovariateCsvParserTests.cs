@@ -1,4 +1,5 @@
 using CityExchange.Core.Analysis;
+using CityExchange.Core.Cities;
 using CityExchange.Core.Resources;
 using CityExchange.Core.Tests.Builders;
 
@@ -68,5 +69,16 @@ public sealed class CovariateCsvParserTests
 
         var error = Assert.Single(parsed.Errors);
         Assert.Equal((3, "gdp", cell, MessageKey.ValueTooLarge), (error.Row, error.Column, error.Value, error.Code));
+    }
+
+    [Fact]
+    public void Parse_AnEnglishNameOfSeveralCitiesIsAmbiguous()
+    {
+        var directory = new CityDirectory([.. TestData.Cities, new City("fuzhou_jx", "抚州", "Fuzhou", "江西", "Jiangxi", "华东", "East China", "other", "east", "south")]);
+
+        var parsed = new CovariateCsvParser(directory).Parse(CsvFile.Utf8("city,gdp", "Fuzhou,1"), 2050);
+
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal((2, "city", MessageKey.AmbiguousCity), (error.Row, error.Column, error.Code));
     }
 }
