@@ -9,9 +9,9 @@ namespace CityExchange.Core.Analysis;
 /// <summary>
 /// Parses a covariate file: a <c>city</c> column (code, Chinese or English name), an optional <c>year</c> column, and
 /// one column per covariate named by a code such as <c>gdp</c> or <c>population</c> (case-insensitive, stored
-/// lower-case). Covariates are not indicators of the index: any code is accepted, values may be negative (but not beyond
-/// <see cref="CsvNumbers.MaxMagnitude"/> either way), and missing
-/// cells (blank, NA, …) are left out. Every problem is reported with its row, column and value, like an indicator upload.
+/// lower-case). Covariates are not indicators of the index: any code is accepted, values may be negative (but not
+/// beyond <see cref="CsvNumbers.MaxMagnitude"/> either way), and missing cells (blank, NA, …) are left out. Every
+/// problem is located by its row, column and value, like an indicator upload.
 /// </summary>
 public sealed partial class CovariateCsvParser(CityDirectory cities)
 {

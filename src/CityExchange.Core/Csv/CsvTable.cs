@@ -25,7 +25,7 @@ public sealed record CsvRecord(int Line, string[] Cells)
 /// LF; DEL; C1 — so also any ESC sequence) is a located <see cref="MessageKey.ControlCharacter"/> error, and a BOM or
 /// zero-width character (<see cref="StrippedCharacters"/>) is removed with a located
 /// <see cref="MessageKey.InvisibleCharacterRemoved"/> notice: it is invisible in a spreadsheet, and kept it would make
-/// "北京​" a city of its own. The checks after this see the cell without either.
+/// 北京 followed by U+200B a city of its own. The checks after this see the cell without either.
 /// </summary>
 public sealed class CsvTable
 {
