@@ -13,7 +13,8 @@ public static class CsvIssueLimit
 /// <summary>
 /// The issues of one kind found in one file: the first <see cref="CsvIssueLimit.MaxReported"/> by row (in the order
 /// found within a row) and the <see cref="Count"/> of all of them. A message is formatted only for an issue that is kept,
-/// so a file with an error in every cell costs about as much as a file with a thousand.
+/// so a file with an error in every cell costs about as much as a file with a thousand. An issue about the whole file
+/// (too many rows) is pinned: kept wherever it is, in place of the latest of the others.
 /// </summary>
 public sealed class CsvIssueList
 {
@@ -22,6 +23,7 @@ public sealed class CsvIssueList
     private static readonly Comparer<(int Row, long Order)> Latest = Comparer<(int Row, long Order)>.Create((a, b) => b.CompareTo(a));
 
     private readonly PriorityQueue<CsvIssue, (int Row, long Order)> _kept = new(Latest);
+    private readonly List<(CsvIssue Element, (int Row, long Order) Priority)> _pinned = [];
     private readonly int _limit;
     private long _order;
 
@@ -38,14 +40,30 @@ public sealed class CsvIssueList
     {
         Count++;
         var key = (issue.Row, _order++);
-        if (_kept.Count < _limit)
+        if (_kept.Count + _pinned.Count < _limit)
         {
             _kept.Enqueue(issue, key);
         }
-        else
+        else if (_kept.Count > 0)
         {
             // Drops the latest of the kept ones and the new one: the new one itself when it is the latest.
             _kept.EnqueueDequeue(issue, key);
+        }
+    }
+
+    /// <summary>Adds an issue about the whole file, kept whatever its row (at most <c>limit</c> of them).</summary>
+    public void AddPinned(CsvIssue issue)
+    {
+        Count++;
+        var key = (issue.Row, _order++);
+        if (_pinned.Count < _limit)
+        {
+            if (_kept.Count + _pinned.Count >= _limit)
+            {
+                _kept.Dequeue();
+            }
+
+            _pinned.Add((issue, key));
         }
     }
 
@@ -64,7 +82,7 @@ public sealed class CsvIssueList
 
     /// <summary>The issues kept, by row and then in the order found.</summary>
     public IReadOnlyList<CsvIssue> ToList() =>
-        [.. _kept.UnorderedItems.OrderBy(item => item.Priority).Select(item => item.Element)];
+        [.. _kept.UnorderedItems.Concat(_pinned).OrderBy(item => item.Priority).Select(item => item.Element)];
 
-    private bool WouldKeep(int row) => _kept.Count < _limit || (_kept.TryPeek(out _, out var latest) && row < latest.Row);
+    private bool WouldKeep(int row) => _kept.Count + _pinned.Count < _limit || (_kept.TryPeek(out _, out var latest) && row < latest.Row);
 }

@@ -120,7 +120,7 @@ public sealed class CsvTable
 
         if (tooMany)
         {
-            issues.Add(previousEnd, null, null, MessageKey.TooManyRows, maxRows);
+            issues.AddPinned(Issue(previousEnd, null, null, MessageKey.TooManyRows, maxRows));
         }
 
         return new CsvTable(delimiter, header, records);

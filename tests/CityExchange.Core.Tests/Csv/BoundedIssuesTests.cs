@@ -59,6 +59,19 @@ public sealed class BoundedIssuesTests
     }
 
     [Fact]
+    public void IndicatorFile_TooManyRowsIsKeptAfterAThousandEarlierErrors()
+    {
+        // 2,001 rows of one city with a limit of 2,000: rows 3–2001 repeat it, and the file has too many rows. That
+        // last error is about the whole file: it is kept, in place of the latest repeat.
+        var result = new IndicatorCsvParser(TestData.Framework, TestData.Directory).Parse(HeaderAndJunk("city,odi", "beijing,1", 2001), 2020, maxRows: 2000);
+
+        Assert.Equal(2000, result.ErrorCount);
+        Assert.Equal(1000, result.Errors.Count);
+        Assert.Equal((2002, MessageKey.TooManyRows), (result.Errors[^1].Row, result.Errors[^1].Code));
+        Assert.Equal((1001, MessageKey.DuplicateCity), (result.Errors[^2].Row, result.Errors[^2].Code));
+    }
+
+    [Fact]
     public void IndicatorFile_SmallFileReportsEveryErrorAndTheSameCount()
     {
         var result = new IndicatorCsvParser(TestData.Framework, TestData.Directory).Parse(CsvFile.Utf8("city,odi,consulates", "Gotham,x,-1", "beijing,1,2"), 2020);
