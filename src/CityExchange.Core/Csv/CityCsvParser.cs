@@ -4,16 +4,29 @@ using CityExchange.Core.Resources;
 
 namespace CityExchange.Core.Csv;
 
-/// <summary>The outcome of parsing a city file: the cities, and every error (the cities are complete only when there is none).</summary>
-public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IReadOnlyList<CsvIssue> Errors)
+/// <summary>
+/// The outcome of parsing a city file: the cities (only when there is no error), the first
+/// <see cref="CsvIssueLimit.MaxReported"/> errors by row and <see cref="ErrorCount"/>, how many there are in all.
+/// </summary>
+public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IReadOnlyList<CsvIssue> Errors, int ErrorCount)
 {
-    public bool IsValid => Errors.Count == 0;
+    public bool IsValid => ErrorCount == 0;
+
+    /// <summary>Cells that had invisible characters removed: the first <see cref="CsvIssueLimit.MaxReported"/> by row.</summary>
+    public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
+
+    public int NoticeCount { get; init; }
+
+    /// <summary>The line of the file each of <see cref="Cities"/> is on, in the same order.</summary>
+    public IReadOnlyList<int> Lines { get; init; } = [];
 }
 
 /// <summary>
 /// Parses a file with the columns of <c>cities.csv</c> (any order): <c>code</c>, names, province, region,
 /// <c>level</c> (municipality | capital | other), <c>east_west</c> (east | west | blank), <c>north_south</c>
 /// (north | south | blank). Encodings, delimiters and structural errors as for indicator files; every problem is located.
+/// Within the file no two cities may share a code, a Chinese name, or a name and another's 市 form (北京 and 北京市):
+/// one would find both (<see cref="CityIdentities"/>). English names may repeat (福州 and 抚州 are both Fuzhou).
 /// </summary>
 public static partial class CityCsvParser
 {
@@ -38,35 +51,59 @@ public static partial class CityCsvParser
 
     public static IReadOnlyList<string> ColumnNames { get; } = [.. Columns.Select(c => c.Name)];
 
+    /// <summary>
+    /// Parses the file as an upload into the directory of <paramref name="existing"/> (the stored cities): a file valid
+    /// on its own is refused too if a city would take a stored city's code, Chinese name or 市 form
+    /// (<see cref="CityDirectory.FindCollisions"/>), located at its row. A city with a stored code replaces that city.
+    /// </summary>
+    public static CityCsv Parse(ReadOnlySpan<byte> content, IReadOnlyList<City> existing, int maxRows = CsvTable.DefaultMaxRows)
+    {
+        var parsed = Parse(content, maxRows);
+        if (!parsed.IsValid)
+        {
+            return parsed;
+        }
+
+        var errors = new CsvIssueList();
+        foreach (var collision in CityDirectory.FindCollisions(existing, parsed.Cities, parsed.Lines))
+        {
+            errors.Add(collision);
+        }
+
+        return errors.Count == 0 ? parsed : parsed with { Cities = [], Lines = [], Errors = errors.ToList(), ErrorCount = errors.Count };
+    }
+
     public static CityCsv Parse(ReadOnlySpan<byte> content, int maxRows = CsvTable.DefaultMaxRows)
     {
-        var errors = new List<CsvIssue>();
+        var errors = new CsvIssueList();
+        var notices = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
-            errors.Add(CsvTable.Issue(1, null, null, decoded.ErrorKey!));
-            return new CityCsv(decoded.EncodingName, [], errors);
+            errors.Add(1, null, null, decoded.ErrorKey!);
+            return Result(decoded.EncodingName, [], errors, notices);
         }
 
-        var table = CsvTable.Read(decoded.Text!, errors, maxRows);
+        var table = CsvTable.Read(decoded.Text!, errors, notices, maxRows);
         if (table is null)
         {
-            return new CityCsv(decoded.EncodingName, [], errors);
+            return Result(decoded.EncodingName, [], errors, notices);
         }
 
         var index = ReadHeader(table.Header, errors);
         if (table.Records.Count == 0)
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.HeaderOnly));
+            errors.Add(1, null, null, MessageKey.HeaderOnly);
         }
 
         var cities = new List<City>(table.Records.Count);
-        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lines = new List<int>(table.Records.Count);
+        var identities = new CityIdentities();
         foreach (var record in table.Records)
         {
             if (record.Cells.Length != table.Header.Length)
             {
-                errors.Add(CsvTable.Issue(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length));
+                errors.Add(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length);
             }
 
             var before = errors.Count;
@@ -84,7 +121,7 @@ public static partial class CityCsvParser
                 {
                     if (required)
                     {
-                        errors.Add(CsvTable.Issue(record.Line, header, value, MessageKey.MissingValue, name));
+                        errors.Add(record.Line, header, value, MessageKey.MissingValue, name);
                     }
 
                     cells[name] = null;
@@ -93,12 +130,18 @@ public static partial class CityCsvParser
 
                 if (value.Length > maxLength)
                 {
-                    errors.Add(CsvTable.Issue(record.Line, header, value, MessageKey.TooLong, value, maxLength));
+                    errors.Add(record.Line, header, value, MessageKey.TooLong, value, maxLength);
                     continue;
                 }
 
-                cells[name] = Check(record.Line, header, name, value, seen, errors);
+                cells[name] = Check(record.Line, header, name, value, errors);
             }
+
+            identities.Claim(
+                record.Line,
+                (HeaderOf("code"), cells.GetValueOrDefault("code")),
+                (HeaderOf("name_zh"), cells.GetValueOrDefault("name_zh")),
+                errors);
 
             if (errors.Count == before && index.Count == Columns.Length)
             {
@@ -113,31 +156,35 @@ public static partial class CityCsvParser
                     Level: cells["level"]!,
                     EastWest: cells["east_west"],
                     NorthSouth: cells["north_south"]));
+                lines.Add(record.Line);
             }
         }
 
-        return new CityCsv(decoded.EncodingName, errors.Count == 0 ? cities : [], [.. errors.OrderBy(e => e.Row)]);
+        return Result(decoded.EncodingName, cities, errors, notices, lines);
+
+        string HeaderOf(string name) => index.TryGetValue(name, out var column) ? table.Header[column] : name;
     }
 
+    private static CityCsv Result(string encoding, List<City> cities, CsvIssueList errors, CsvIssueList notices, List<int>? lines = null) =>
+        new(encoding, errors.Count == 0 ? cities : [], errors.ToList(), errors.Count)
+        {
+            Notices = notices.ToList(),
+            NoticeCount = notices.Count,
+            Lines = errors.Count == 0 ? lines ?? [] : [],
+        };
+
     /// <summary>Checks one non-empty cell; returns its normalised value (null when invalid).</summary>
-    private static string? Check(int line, string header, string name, string value, Dictionary<string, int> seen, List<CsvIssue> errors)
+    private static string? Check(int line, string header, string name, string value, CsvIssueList errors)
     {
         switch (name)
         {
             case "code":
                 if (!CodePattern().IsMatch(value))
                 {
-                    errors.Add(CsvTable.Issue(line, header, value, MessageKey.InvalidCode, value));
+                    errors.Add(line, header, value, MessageKey.InvalidCode, value);
                     return null;
                 }
 
-                if (seen.TryGetValue(value, out var first))
-                {
-                    errors.Add(CsvTable.Issue(line, header, value, MessageKey.DuplicateCode, value, first));
-                    return null;
-                }
-
-                seen[value] = line;
                 return value;
             case "level":
                 return OneOf(line, header, value, CityLevels.All, errors);
@@ -150,18 +197,18 @@ public static partial class CityCsvParser
         }
     }
 
-    private static string? OneOf(int line, string header, string value, IReadOnlyList<string> allowed, List<CsvIssue> errors)
+    private static string? OneOf(int line, string header, string value, IReadOnlyList<string> allowed, CsvIssueList errors)
     {
         var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
         if (match is null)
         {
-            errors.Add(CsvTable.Issue(line, header, value, MessageKey.InvalidValue, value, string.Join(", ", allowed)));
+            errors.Add(line, header, value, MessageKey.InvalidValue, value, string.Join(", ", allowed));
         }
 
         return match;
     }
 
-    private static Dictionary<string, int> ReadHeader(string[] header, List<CsvIssue> errors)
+    private static Dictionary<string, int> ReadHeader(string[] header, CsvIssueList errors)
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Length; i++)
@@ -169,15 +216,15 @@ public static partial class CityCsvParser
             var name = header[i];
             if (name.Length == 0)
             {
-                errors.Add(CsvTable.Issue(1, null, name, MessageKey.EmptyColumnName, i + 1));
+                errors.Add(1, null, name, MessageKey.EmptyColumnName, i + 1);
             }
             else if (!Columns.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.UnknownCityColumn, name, string.Join(", ", ColumnNames)));
+                errors.Add(1, name, name, MessageKey.UnknownCityColumn, name, string.Join(", ", ColumnNames));
             }
             else if (!index.TryAdd(name, i))
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.DuplicateColumn, name));
+                errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
             }
         }
 
@@ -185,7 +232,7 @@ public static partial class CityCsvParser
         {
             if (!index.ContainsKey(name))
             {
-                errors.Add(CsvTable.Issue(1, name, null, MessageKey.MissingColumn, name));
+                errors.Add(1, name, null, MessageKey.MissingColumn, name);
             }
         }
 

@@ -1,18 +1,31 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using CityExchange.Core.Resources;
 using CsvHelper;
 using CsvHelper.Configuration;
 
 namespace CityExchange.Core.Csv;
 
-/// <summary>A data row of a CSV file with the line number it starts on (the header is line 1).</summary>
-public sealed record CsvRecord(int Line, string[] Cells);
+/// <summary>
+/// A data row of a CSV file with the line number it starts on (the header is line 1). <see cref="Stripped"/> lists
+/// the cells that had invisible characters removed (the notice for each is given already, one per column name).
+/// </summary>
+public sealed record CsvRecord(int Line, string[] Cells)
+{
+    public IReadOnlyList<int> Stripped { get; init; } = [];
+}
 
 /// <summary>
 /// A CSV file read strictly with CsvHelper (invariant culture): header, data rows with their line numbers,
 /// and every structural problem (ragged rows, bad quoting) as a located issue. Blank rows are skipped, and so are
 /// comment lines after the header: lines starting with <see cref="CommentPrefix"/> (the upload templates end with one
 /// saying where their values come from). Before the header a <c>#</c> line is the header, so the header stays line 1.
+/// Every cell, in every encoding, is checked for text that cannot be seen: a control character (C0 but tab, CR and
+/// LF; DEL; C1 — so also any ESC sequence) is a located <see cref="MessageKey.ControlCharacter"/> error, and a BOM or
+/// zero-width character (<see cref="StrippedCharacters"/>) is removed with a located
+/// <see cref="MessageKey.InvisibleCharacterRemoved"/> notice: it is invisible in a spreadsheet, and kept it would make
+/// 北京 followed by U+200B a city of its own. The checks after this see the cell without either.
 /// </summary>
 public sealed class CsvTable
 {
@@ -20,6 +33,12 @@ public sealed class CsvTable
 
     /// <summary>A line after the header that starts with this character (unquoted) is a comment.</summary>
     public const char CommentPrefix = '#';
+
+    /// <summary>Removed from every cell: the BOM (U+FEFF) and the zero-width space, non-joiner, joiner and word joiner.</summary>
+    public const string StrippedCharacters = "\uFEFF\u200B\u200C\u200D\u2060";
+
+    private static readonly SearchValues<char> Unwanted = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(IsRefused), .. StrippedCharacters]);
 
     private CsvTable(char delimiter, string[] header, List<CsvRecord> records)
     {
@@ -35,7 +54,7 @@ public sealed class CsvTable
     public IReadOnlyList<CsvRecord> Records { get; }
 
     /// <summary>Reads <paramref name="text"/>; returns null (with an issue) when there is no header at all.</summary>
-    public static CsvTable? Read(string text, ICollection<CsvIssue> issues, int maxRows = DefaultMaxRows)
+    public static CsvTable? Read(string text, CsvIssueList issues, CsvIssueList notices, int maxRows = DefaultMaxRows)
     {
         var delimiter = DetectDelimiter(text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -60,7 +79,14 @@ public sealed class CsvTable
         {
             var start = previousEnd + 1;
             previousEnd = parser.RawRow;
+            // The raw line, so a quoted "#…" cell is data; Excel keeps a comment line as it is (padded with commas).
+            if (header is not null && parser.RawRecord.StartsWith(CommentPrefix))
+            {
+                continue;
+            }
+
             var cells = parser.Record ?? [];
+            var stripped = Clean(cells, start, header, issues, notices);
             if (cells.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -72,12 +98,6 @@ public sealed class CsvTable
                 continue;
             }
 
-            // The raw line, so a quoted "#…" cell is data; Excel keeps a comment line as it is (padded with commas).
-            if (parser.RawRecord.StartsWith(CommentPrefix))
-            {
-                continue;
-            }
-
             if (records.Count >= maxRows)
             {
                 tooMany = true;
@@ -86,28 +106,104 @@ public sealed class CsvTable
 
             if (badLines.Remove(previousEnd))
             {
-                issues.Add(Issue(start, null, null, MessageKey.BadQuote));
+                issues.Add(start, null, null, MessageKey.BadQuote);
             }
 
-            records.Add(new CsvRecord(start, cells));
+            records.Add(new CsvRecord(start, cells) { Stripped = stripped });
         }
 
         if (header is null)
         {
-            issues.Add(Issue(1, null, null, MessageKey.EmptyFile));
+            issues.Add(1, null, null, MessageKey.EmptyFile);
             return null;
         }
 
         if (tooMany)
         {
-            issues.Add(Issue(previousEnd, null, null, MessageKey.TooManyRows, maxRows));
+            issues.AddPinned(Issue(previousEnd, null, null, MessageKey.TooManyRows, maxRows));
         }
 
         return new CsvTable(delimiter, header, records);
     }
 
-    internal static CsvIssue Issue(int row, string? column, string? value, string key, params object?[] args) =>
-        new(row, column, value, key, Messages.Format(key, args));
+    /// <summary>An issue with its localised message; the column, the value and every text argument are echoed visibly.</summary>
+    internal static CsvIssue Issue(int row, string? column, string? value, string key, params object?[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is string text)
+            {
+                args[i] = VisibleText.Echo(text);
+            }
+        }
+
+        return new(row, VisibleText.Echo(column), VisibleText.Echo(value), key, Messages.Format(key, args));
+    }
+
+    private static bool IsRefused(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
+
+    /// <summary>
+    /// Refuses control characters and removes invisible ones from the cells of one line, in place; returns the cells
+    /// that had invisible characters removed. Header cells (<paramref name="header"/> still null) are located by row only.
+    /// </summary>
+    private static IReadOnlyList<int> Clean(string[] cells, int line, string[]? header, CsvIssueList errors, CsvIssueList notices)
+    {
+        List<int>? stripped = null;
+        HashSet<string>? noted = null;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var cell = cells[i];
+            var first = cell.AsSpan().IndexOfAny(Unwanted);
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var column = header is not null && i < header.Length ? header[i] : null;
+            var kept = new StringBuilder(cell.Length);
+            var removed = new List<string>();
+            string? refused = null;
+            kept.Append(cell, 0, first);
+            for (var k = first; k < cell.Length; k++)
+            {
+                var c = cell[k];
+                if (IsRefused(c))
+                {
+                    refused ??= VisibleText.CodePoint(c);
+                }
+                else if (StrippedCharacters.Contains(c, StringComparison.Ordinal))
+                {
+                    var name = VisibleText.CodePoint(c);
+                    if (!removed.Contains(name))
+                    {
+                        removed.Add(name);
+                    }
+                }
+                else
+                {
+                    kept.Append(c);
+                }
+            }
+
+            cells[i] = kept.ToString();
+            if (refused is not null)
+            {
+                errors.Add(line, column, cell, MessageKey.ControlCharacter, cell, refused);
+            }
+
+            // One notice per cell: the preview finds notices by row and column name, which a repeated column shares.
+            if (removed.Count > 0)
+            {
+                (stripped ??= []).Add(i);
+                if (column is null || (noted ??= new(StringComparer.Ordinal)).Add(column))
+                {
+                    notices.Add(line, column, cell, MessageKey.InvisibleCharacterRemoved, cell, string.Join(", ", removed), cells[i].Trim());
+                }
+            }
+        }
+
+        return stripped ?? (IReadOnlyList<int>)[];
+    }
 
     /// <summary>Comma, unless the header line has none and holds tabs (or else semicolons) instead.</summary>
     private static char DetectDelimiter(string text)

@@ -14,7 +14,8 @@ public sealed record DecodedText(string? Text, string EncodingName, string? Erro
 
     /// <summary>
     /// Strict UTF-8 first (with or without BOM), then GB18030 (what Excel writes on Chinese Windows); never asks.
-    /// Excel workbooks renamed to .csv and other binary files are recognised and refused.
+    /// Excel workbooks renamed to .csv and other binary files (a NUL byte) are recognised and refused. Control
+    /// characters in the text are not refused here but by <see cref="CsvTable"/>, cell by cell and in every encoding alike.
     /// </summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
@@ -51,27 +52,11 @@ public sealed record DecodedText(string? Text, string EncodingName, string? Erro
         try
         {
             var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            var text = gb.GetString(bytes);
-            return HasControlCharacters(text)
-                ? new DecodedText(null, "binary", MessageKey.BinaryFile)
-                : new DecodedText(text, "gb18030", null);
+            return new DecodedText(gb.GetString(bytes), "gb18030", null);
         }
         catch (DecoderFallbackException)
         {
             return new DecodedText(null, "binary", MessageKey.Undecodable);
         }
-    }
-
-    private static bool HasControlCharacters(string text)
-    {
-        foreach (var ch in text)
-        {
-            if (char.IsControl(ch) && ch is not ('\r' or '\n' or '\t'))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -34,6 +34,12 @@ public sealed record PreviousValue(int Year, string CityCode, string IndicatorCo
 /// </summary>
 public sealed record ImportWarning(string Code, string? CityCode, string? IndicatorCode, string Message);
 
+/// <summary>
+/// The warnings of a file: the first <see cref="CsvIssueLimit.MaxReported"/> (those about whole indicators first) and
+/// <see cref="WarningCount"/>, how many there are in all.
+/// </summary>
+public sealed record ImportWarnings(IReadOnlyList<ImportWarning> Warnings, int WarningCount);
+
 /// <summary>The checks shown on the upload preview: the diff against stored data and the warnings.</summary>
 public static class ImportReview
 {
@@ -76,29 +82,19 @@ public static class ImportReview
     }
 
     /// <summary>
-    /// Jumps against the latest earlier year with a value for the same city and indicator (only when that value is
-    /// positive), indicators the scoring would drop, and cities below 50% coverage of the framework.
+    /// Indicators the scoring would drop (at most two warnings per indicator, so never among those left out), then jumps
+    /// against the latest earlier year with a value for the same city and indicator (only when that value is positive),
+    /// then cities below 50% coverage of the framework. Only the first <see cref="CsvIssueLimit.MaxReported"/> get a message.
     /// </summary>
-    public static IReadOnlyList<ImportWarning> Warnings(IndicatorFramework framework, IReadOnlyList<ParsedValue> incoming, IEnumerable<PreviousValue> previous)
+    public static ImportWarnings Review(IndicatorFramework framework, IReadOnlyList<ParsedValue> incoming, IEnumerable<PreviousValue> previous)
     {
         var warnings = new List<ImportWarning>();
-        var latest = previous
-            .GroupBy(p => (p.CityCode, p.IndicatorCode))
-            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Year)!);
-        foreach (var value in incoming.OrderBy(v => v.CityCode, StringComparer.Ordinal).ThenBy(v => framework.IndexOf(v.IndicatorCode)))
+        var count = 0;
+        void Add(Func<ImportWarning> warning)
         {
-            if (latest.TryGetValue((value.CityCode, value.IndicatorCode), out var before) && before.Value > 0)
+            if (count++ < CsvIssueLimit.MaxReported)
             {
-                if (value.Value > before.Value * JumpFactor)
-                {
-                    warnings.Add(new ImportWarning(Jump, value.CityCode, value.IndicatorCode,
-                        Messages.Format(MessageKey.ValueJumpUp, value.Value, before.Value, before.Year)));
-                }
-                else if (value.Value < before.Value / JumpFactor)
-                {
-                    warnings.Add(new ImportWarning(Jump, value.CityCode, value.IndicatorCode,
-                        Messages.Format(MessageKey.ValueJumpDown, value.Value, before.Value, before.Year)));
-                }
+                warnings.Add(warning());
             }
         }
 
@@ -118,22 +114,46 @@ public static class ImportReview
 
             foreach (var warning in ScoringEngine.Score(matrix).Warnings)
             {
-                warnings.Add(warning.Kind == ScoringWarningKind.Constant
+                Add(() => warning.Kind == ScoringWarningKind.Constant
                     ? new ImportWarning(Constant, null, warning.IndicatorCode, Messages.Format(MessageKey.Constant, warning.IndicatorCode, warning.ValueCount))
                     : new ImportWarning(TooFewValues, null, warning.IndicatorCode, Messages.Format(MessageKey.TooFewValues, warning.IndicatorCode, warning.ValueCount)));
             }
         }
 
-        foreach (var group in incoming.GroupBy(v => v.CityCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var latest = previous
+            .GroupBy(p => (p.CityCode, p.IndicatorCode))
+            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.Year)!);
+        foreach (var value in incoming.OrderBy(v => v.CityCode, StringComparer.Ordinal).ThenBy(v => framework.IndexOf(v.IndicatorCode)))
         {
-            var count = group.Select(v => v.IndicatorCode).Distinct().Count();
-            if (count < framework.Count * MinimumCoverage)
+            if (latest.TryGetValue((value.CityCode, value.IndicatorCode), out var before) && before.Value > 0)
             {
-                warnings.Add(new ImportWarning(LowCoverage, group.Key, null,
-                    Messages.Format(MessageKey.LowCoverage, count, framework.Count, (double)count / framework.Count)));
+                if (value.Value > before.Value * JumpFactor)
+                {
+                    Add(() => new ImportWarning(Jump, value.CityCode, value.IndicatorCode,
+                        Messages.Format(MessageKey.ValueJumpUp, value.Value, before.Value, before.Year)));
+                }
+                else if (value.Value < before.Value / JumpFactor)
+                {
+                    Add(() => new ImportWarning(Jump, value.CityCode, value.IndicatorCode,
+                        Messages.Format(MessageKey.ValueJumpDown, value.Value, before.Value, before.Year)));
+                }
             }
         }
 
-        return warnings;
+        foreach (var group in incoming.GroupBy(v => v.CityCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var present = group.Select(v => v.IndicatorCode).Distinct().Count();
+            if (present < framework.Count * MinimumCoverage)
+            {
+                Add(() => new ImportWarning(LowCoverage, group.Key, null,
+                    Messages.Format(MessageKey.LowCoverage, present, framework.Count, (double)present / framework.Count)));
+            }
+        }
+
+        return new ImportWarnings(warnings, count);
     }
+
+    /// <summary>The first <see cref="CsvIssueLimit.MaxReported"/> warnings of <see cref="Review"/>, without their count.</summary>
+    public static IReadOnlyList<ImportWarning> Warnings(IndicatorFramework framework, IReadOnlyList<ParsedValue> incoming, IEnumerable<PreviousValue> previous) =>
+        Review(framework, incoming, previous).Warnings;
 }

@@ -15,7 +15,7 @@ public sealed record ParsedRow(int Line, string CityText, City? City, IReadOnlyL
 /// <summary>A value ready to store.</summary>
 public sealed record ParsedValue(string CityCode, string IndicatorCode, double Value, string? Source);
 
-/// <summary>The outcome of parsing a yearly indicator file: rows, every error, and the values when there is no error.</summary>
+/// <summary>The outcome of parsing a yearly indicator file: rows, the errors (the first 1,000 and their count), and the values when there is none.</summary>
 public sealed class IndicatorCsv
 {
     public required int? Year { get; init; }
@@ -35,6 +35,7 @@ public sealed class IndicatorCsv
 
     public required IReadOnlyList<ParsedRow> Rows { get; init; }
 
+    /// <summary>The first <see cref="CsvIssueLimit.MaxReported"/> errors by row; <see cref="ErrorCount"/> counts them all.</summary>
     public required IReadOnlyList<CsvIssue> Errors { get; init; }
 
     /// <summary>
@@ -43,7 +44,13 @@ public sealed class IndicatorCsv
     /// </summary>
     public IReadOnlyList<CsvIssue> Notices { get; init; } = [];
 
-    public bool IsValid => Errors.Count == 0;
+    /// <summary>How many errors the file has; <see cref="Errors"/> holds the first <see cref="CsvIssueLimit.MaxReported"/> of them.</summary>
+    public required int ErrorCount { get; init; }
+
+    /// <summary>How many notices the file has; <see cref="Notices"/> holds the first <see cref="CsvIssueLimit.MaxReported"/> of them.</summary>
+    public int NoticeCount { get; init; }
+
+    public bool IsValid => ErrorCount == 0;
 
     public IEnumerable<ParsedValue> Values =>
         from row in Rows

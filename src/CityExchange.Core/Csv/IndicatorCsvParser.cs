@@ -8,8 +8,10 @@ namespace CityExchange.Core.Csv;
 /// <summary>
 /// Parses a yearly indicator file: a <c>city</c> column (code, Chinese or English name), indicator columns
 /// (codes, any subset, any order), an optional <c>year</c> column, and optional source notes in a <c>source</c>
-/// column or <c>source:&lt;indicator&gt;</c> columns. Every problem is reported with its row, column and value.
+/// column or <c>source:&lt;indicator&gt;</c> columns. Every problem is located by its row, column and value.
 /// Numeric cells (values and the year) may be typed in full-width characters; each one read that way is a notice.
+/// Control characters are refused and invisible ones removed (with a notice) as <see cref="CsvTable"/> says.
+/// Errors and notices are bounded: the first <see cref="CsvIssueLimit.MaxReported"/> of each by row, and their counts.
 /// </summary>
 public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirectory cities)
 {
@@ -20,16 +22,16 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
     public IndicatorCsv Parse(ReadOnlySpan<byte> content, int? expectedYear, int maxRows = CsvTable.DefaultMaxRows)
     {
-        var errors = new List<CsvIssue>();
-        var notices = new List<CsvIssue>();
+        var errors = new CsvIssueList();
+        var notices = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
-            errors.Add(CsvTable.Issue(1, null, null, decoded.ErrorKey!));
+            errors.Add(1, null, null, decoded.ErrorKey!);
             return Empty(decoded.EncodingName, expectedYear, errors);
         }
 
-        var table = CsvTable.Read(decoded.Text!, errors, maxRows);
+        var table = CsvTable.Read(decoded.Text!, errors, notices, maxRows);
         if (table is null)
         {
             return Empty(decoded.EncodingName, expectedYear, errors);
@@ -38,20 +40,24 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
         var layout = ReadHeader(table.Header, errors);
         if (table.Records.Count == 0)
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.HeaderOnly));
+            errors.Add(1, null, null, MessageKey.HeaderOnly);
         }
 
         var rows = new List<ParsedRow>(table.Records.Count);
         var seenCities = new Dictionary<string, int>(StringComparer.Ordinal);
         int? fileYear = null;
+        var yearRefused = false;
         foreach (var record in table.Records)
         {
             if (record.Cells.Length != table.Header.Length)
             {
-                errors.Add(CsvTable.Issue(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length));
+                errors.Add(record.Line, null, null, MessageKey.RaggedRow, record.Cells.Length, table.Header.Length);
             }
 
             string Cell(int index) => index >= 0 && index < record.Cells.Length ? record.Cells[index].Trim() : string.Empty;
+
+            // A cell that had invisible characters removed has its notice already: the preview shows one per cell.
+            CsvIssueList? NoticesFor(int column) => record.Stripped.Any(i => i < table.Header.Length && table.Header[i] == table.Header[column]) ? null : notices;
 
             City? city = null;
             var cityText = Cell(layout.CityColumn);
@@ -59,26 +65,31 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             {
                 if (cityText.Length == 0)
                 {
-                    errors.Add(CsvTable.Issue(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.MissingCity));
-                }
-                else if (!cities.TryResolve(cityText, out city))
-                {
-                    city = null;
-                    errors.Add(CsvTable.Issue(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.UnknownCity, cityText));
-                }
-                else if (seenCities.TryGetValue(city.Code, out var firstLine))
-                {
-                    errors.Add(CsvTable.Issue(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.DuplicateCity, cityText, firstLine));
+                    errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.MissingCity);
                 }
                 else
                 {
-                    seenCities[city.Code] = record.Line;
+                    var lookup = cities.Lookup(cityText);
+                    city = lookup.City;
+                    if (city is null)
+                    {
+                        errors.Add(record.Line, table.Header[layout.CityColumn], cityText, lookup.IsAmbiguous ? MessageKey.AmbiguousCity : MessageKey.UnknownCity,
+                            cityText, lookup.DescribeCandidates());
+                    }
+                    else if (seenCities.TryGetValue(city.Code, out var firstLine))
+                    {
+                        errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.DuplicateCity, cityText, firstLine);
+                    }
+                    else
+                    {
+                        seenCities[city.Code] = record.Line;
+                    }
                 }
             }
 
             if (layout.YearColumn >= 0)
             {
-                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, notices) ?? fileYear;
+                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, NoticesFor(layout.YearColumn), ref yearRefused) ?? fileYear;
             }
 
             var rowSource = layout.SourceColumn >= 0 ? Cell(layout.SourceColumn) : string.Empty;
@@ -87,7 +98,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             {
                 var raw = Cell(column);
                 var source = sourceColumn >= 0 && Cell(sourceColumn).Length > 0 ? Cell(sourceColumn) : rowSource;
-                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors, notices));
+                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors, NoticesFor(column)));
             }
 
             rows.Add(new ParsedRow(record.Line, cityText, city, cells, rowSource.Length == 0 ? null : rowSource));
@@ -95,12 +106,12 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
         if (errors.Count == 0 && rows.Count > 0 && rows.All(r => r.Cells.All(c => c.Value is null)))
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.NoValues));
+            errors.Add(1, null, null, MessageKey.NoValues);
         }
 
-        if (expectedYear is null && fileYear is null && rows.Count > 0 && !errors.Any(e => e.Code is MessageKey.YearInvalid or MessageKey.YearMismatch))
+        if (expectedYear is null && fileYear is null && rows.Count > 0 && !yearRefused)
         {
-            errors.Add(CsvTable.Issue(1, layout.YearColumn >= 0 ? table.Header[layout.YearColumn] : "year", null, MessageKey.YearMissing));
+            errors.Add(1, layout.YearColumn >= 0 ? table.Header[layout.YearColumn] : "year", null, MessageKey.YearMissing);
         }
 
         return new IndicatorCsv
@@ -112,16 +123,18 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             IndicatorCodes = [.. layout.Indicators.Select(i => i.Code)],
             IndicatorHeaders = [.. layout.Indicators.Select(i => table.Header[i.Column])],
             Rows = rows,
-            Errors = [.. errors.OrderBy(e => e.Row)],
-            Notices = notices,
+            Errors = errors.ToList(),
+            ErrorCount = errors.Count,
+            Notices = notices.ToList(),
+            NoticeCount = notices.Count,
         };
     }
 
-    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, List<CsvIssue> errors, List<CsvIssue> notices)
+    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, CsvIssueList errors, CsvIssueList? notices)
     {
         if (source is { Length: > MaxSourceLength })
         {
-            errors.Add(CsvTable.Issue(line, column, source[..40] + "…", MessageKey.SourceTooLong, MaxSourceLength));
+            errors.Add(line, column, source[..40] + "…", MessageKey.SourceTooLong, MaxSourceLength);
             return new ParsedCell(code, raw, null, null, false);
         }
 
@@ -133,15 +146,19 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             return new ParsedCell(code, raw, null, source, true);
         }
 
-        if (!CsvNumbers.TryParse(text, out var value))
+        switch (CsvNumbers.ReadValue(text, out var value))
         {
-            errors.Add(CsvTable.Issue(line, column, raw, MessageKey.NotANumber, raw));
-            return new ParsedCell(code, raw, null, source, false);
+            case CellNumber.NotANumber:
+                errors.Add(line, column, raw, MessageKey.NotANumber, raw);
+                return new ParsedCell(code, raw, null, source, false);
+            case CellNumber.TooLarge:
+                errors.Add(line, column, raw, MessageKey.ValueTooLarge, raw, CsvNumbers.MaxMagnitude);
+                return new ParsedCell(code, raw, null, source, false);
         }
 
         if (value < 0)
         {
-            errors.Add(CsvTable.Issue(line, column, raw, MessageKey.Negative, raw));
+            errors.Add(line, column, raw, MessageKey.Negative, raw);
             return new ParsedCell(code, raw, null, source, false);
         }
 
@@ -149,7 +166,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
         return new ParsedCell(code, raw, value, source, true);
     }
 
-    private static int? CheckYear(int line, string column, string raw, int? expected, List<CsvIssue> errors, List<CsvIssue> notices)
+    private static int? CheckYear(int line, string column, string raw, int? expected, CsvIssueList errors, CsvIssueList? notices, ref bool refused)
     {
         var text = CsvNumbers.NormaliseWidth(raw);
         if (CsvNumbers.IsMissing(text))
@@ -159,13 +176,15 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2200)
         {
-            errors.Add(CsvTable.Issue(line, column, raw, MessageKey.YearInvalid, raw));
+            errors.Add(line, column, raw, MessageKey.YearInvalid, raw);
+            refused = true;
             return null;
         }
 
         if (expected is { } y && y != year)
         {
-            errors.Add(CsvTable.Issue(line, column, raw, MessageKey.YearMismatch, year, y));
+            errors.Add(line, column, raw, MessageKey.YearMismatch, year, y);
+            refused = true;
             return null;
         }
 
@@ -174,15 +193,15 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
     }
 
     /// <summary>Records that a cell was read from full-width characters (only for a cell that was then accepted).</summary>
-    private static void NoteWidth(int line, string column, string raw, string text, List<CsvIssue> notices)
+    private static void NoteWidth(int line, string column, string raw, string text, CsvIssueList? notices)
     {
-        if (raw != text)
+        if (notices is not null && raw != text)
         {
-            notices.Add(CsvTable.Issue(line, column, raw, MessageKey.FullWidthNormalised, raw, text.Trim()));
+            notices.Add(line, column, raw, MessageKey.FullWidthNormalised, raw, text.Trim());
         }
     }
 
-    private HeaderLayout ReadHeader(string[] header, List<CsvIssue> errors)
+    private HeaderLayout ReadHeader(string[] header, CsvIssueList errors)
     {
         var layout = new HeaderLayout();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -192,13 +211,13 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             var name = header[i];
             if (name.Length == 0)
             {
-                errors.Add(CsvTable.Issue(1, null, name, MessageKey.EmptyColumnName, i + 1));
+                errors.Add(1, null, name, MessageKey.EmptyColumnName, i + 1);
                 continue;
             }
 
             if (!seen.TryAdd(name, i))
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.DuplicateColumn, name));
+                errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
                 continue;
             }
 
@@ -222,7 +241,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             {
                 if (layout.Indicators.Any(x => x.Code == indicator.Code))
                 {
-                    errors.Add(CsvTable.Issue(1, name, name, MessageKey.DuplicateColumn, name));
+                    errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
                     continue;
                 }
 
@@ -230,18 +249,18 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             }
             else
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.UnknownColumn, name));
+                errors.Add(1, name, name, MessageKey.UnknownColumn, name);
             }
         }
 
         if (layout.CityColumn < 0)
         {
-            errors.Add(CsvTable.Issue(1, "city", null, MessageKey.MissingCityColumn));
+            errors.Add(1, "city", null, MessageKey.MissingCityColumn);
         }
 
         if (layout.Indicators.Count == 0 && errors.Count == 0)
         {
-            errors.Add(CsvTable.Issue(1, null, null, MessageKey.NoIndicatorColumns));
+            errors.Add(1, null, null, MessageKey.NoIndicatorColumns);
         }
 
         foreach (var (target, (column, name)) in sourceColumns)
@@ -249,7 +268,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             var index = ResolveIndicator(target) is { } ind ? layout.Indicators.FindIndex(x => x.Code == ind.Code) : -1;
             if (index < 0)
             {
-                errors.Add(CsvTable.Issue(1, name, name, MessageKey.SourceForUnknownIndicator, name));
+                errors.Add(1, name, name, MessageKey.SourceForUnknownIndicator, name);
                 continue;
             }
 
@@ -271,13 +290,14 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             string.Equals(i.NameZh, name, StringComparison.Ordinal) || string.Equals(i.NameEn, name, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static IndicatorCsv Empty(string encoding, int? year, List<CsvIssue> errors) => new()
+    private static IndicatorCsv Empty(string encoding, int? year, CsvIssueList errors) => new()
     {
         Year = year,
         EncodingName = encoding,
         IndicatorCodes = [],
         Rows = [],
-        Errors = errors,
+        Errors = errors.ToList(),
+        ErrorCount = errors.Count,
     };
 
     private sealed class HeaderLayout

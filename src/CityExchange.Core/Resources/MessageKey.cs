@@ -76,4 +76,25 @@ public static class MessageKey
     public const string LowCoverage = nameof(LowCoverage);
 
     public const string FullWidthNormalised = nameof(FullWidthNormalised);
+
+    public const string ValueTooLarge = nameof(ValueTooLarge);
+
+    public const string ControlCharacter = nameof(ControlCharacter);
+
+    public const string InvisibleCharacterRemoved = nameof(InvisibleCharacterRemoved);
+
+    public const string AmbiguousCity = nameof(AmbiguousCity);
+
+    public const string DuplicateName = nameof(DuplicateName);
+
+    public const string NameCollision = nameof(NameCollision);
+
+    public const string NameTaken = nameof(NameTaken);
+
+    /// <summary>Message fragments, not error codes: one candidate city, and the separators of a list ending in "or".</summary>
+    public const string CandidateCity = nameof(CandidateCity);
+
+    public const string ListSeparator = nameof(ListSeparator);
+
+    public const string ListLastSeparator = nameof(ListLastSeparator);
 }

@@ -1,4 +1,5 @@
 using CityExchange.Core.Analysis;
+using CityExchange.Core.Cities;
 using CityExchange.Core.Resources;
 using CityExchange.Core.Tests.Builders;
 
@@ -56,5 +57,28 @@ public sealed class CovariateCsvParserTests
         var parsed = new CovariateCsvParser(TestData.Directory).Parse([0x50, 0x4B, 0x03, 0x04, 0, 0], 2050);
 
         Assert.Equal(MessageKey.ExcelFile, Assert.Single(parsed.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("1e16")]
+    [InlineData("-1e16")]
+    [InlineData("1e400")]
+    public void Parse_ValueBeyondTheMaximumMagnitudeIsLocatedError(string cell)
+    {
+        var parsed = Parse("city,gdp", "beijing,1e15", $"shanghai,{cell}", "tianjin,-1e15");
+
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal((3, "gdp", cell, MessageKey.ValueTooLarge), (error.Row, error.Column, error.Value, error.Code));
+    }
+
+    [Fact]
+    public void Parse_AnEnglishNameOfSeveralCitiesIsAmbiguous()
+    {
+        var directory = new CityDirectory([.. TestData.Cities, new City("fuzhou_jx", "抚州", "Fuzhou", "江西", "Jiangxi", "华东", "East China", "other", "east", "south")]);
+
+        var parsed = new CovariateCsvParser(directory).Parse(CsvFile.Utf8("city,gdp", "Fuzhou,1"), 2050);
+
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal((2, "city", MessageKey.AmbiguousCity), (error.Row, error.Column, error.Code));
     }
 }

@@ -79,4 +79,80 @@ public sealed class CityCsvParserTests
         Assert.Equal(MessageKey.HeaderOnly, Assert.Single(CityCsvParser.Parse(CsvFile.Utf8(Header)).Errors).Code);
         Assert.Contains(CityCsvParser.Parse(CsvFile.Utf8(Header, "a,甲,A,省,P,华东,East,other,east")).Errors, e => e.Code == MessageKey.RaggedRow && e.Row == 2);
     }
+
+    private static string Row(string code, string zh, string en = "A") => $"{code},{zh},{en},省,P,华东,East,other,east,south";
+
+    [Fact]
+    public void Parse_DuplicateChineseNameNamesTheFirstRow()
+    {
+        using var _ = UiCulture.Use("en");
+
+        var result = CityCsvParser.Parse(CsvFile.Utf8(Header, Row("a", "甲"), Row("b", "甲")));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, "name_zh", "甲", MessageKey.DuplicateName), (error.Row, error.Column, error.Value, error.Code));
+        Assert.Equal("The Chinese name '甲' already appeared on row 2.", error.Message);
+        Assert.Empty(result.Cities);
+    }
+
+    [Theory]
+    [InlineData("北京", "北京市", "'北京市' cannot be told apart from '北京' on row 2: '北京市' would find both.")]
+    [InlineData("北京市", "北京", "'北京' cannot be told apart from '北京市' on row 2: '北京市' would find both.")]
+    public void Parse_ANameAndAnotherCitysShiFormCollide(string first, string second, string message)
+    {
+        using var _ = UiCulture.Use("en");
+
+        var error = Assert.Single(CityCsvParser.Parse(CsvFile.Utf8(Header, Row("a", first), Row("b", second))).Errors);
+
+        Assert.Equal((3, "name_zh", second, MessageKey.NameCollision), (error.Row, error.Column, error.Value, error.Code));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Parse_CollisionMessageInChinese()
+    {
+        using var _ = UiCulture.Use("zh-CN");
+
+        var error = Assert.Single(CityCsvParser.Parse(CsvFile.Utf8(Header, Row("a", "北京"), Row("b", "北京市"))).Errors);
+
+        Assert.Equal("“北京市”与第 2 行的“北京”无法区分：“北京市”会同时找到这两个城市。", error.Message);
+    }
+
+    [Fact]
+    public void Parse_EnglishNamesMayRepeat()
+    {
+        var result = CityCsvParser.Parse(CsvFile.Utf8(Header, Row("fuzhou", "福州", "Fuzhou"), Row("fuzhou_jx", "抚州", "Fuzhou")));
+
+        Assert.True(result.IsValid);
+        Assert.Equal([2, 3], result.Lines);
+    }
+
+    [Fact]
+    public void Parse_WithTheStoredCitiesRefusesTakingAStoredName()
+    {
+        var result = CityCsvParser.Parse(CsvFile.Utf8(Header, Row("a", "甲"), "", Row("aaa_fake", "北京", "Peking")), TestData.Cities);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((4, "name_zh", MessageKey.NameTaken), (error.Row, error.Column, error.Code));
+        Assert.Equal(1, result.ErrorCount);
+        Assert.Empty(result.Cities);
+    }
+
+    [Fact]
+    public void Parse_WithTheStoredCitiesAcceptsTheBundledFile()
+    {
+        var result = CityCsvParser.Parse(File.ReadAllBytes(TestData.DataPath("cities.csv")), TestData.Cities);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(TestData.Cities, result.Cities);
+    }
+
+    [Fact]
+    public void Parse_ARepeatedRowIsOneErrorAndADifferentCollisionOfTheSameRowWaits()
+    {
+        // Row 4 repeats row 2 (code and name): one DuplicateCode. Row 5 repeats row 2's code and row 3's name: the code only.
+        var result = CityCsvParser.Parse(CsvFile.Utf8(Header, Row("a", "甲"), Row("b", "乙"), Row("a", "甲"), Row("a", "乙")));
+
+        Assert.Equal([(4, "code", MessageKey.DuplicateCode), (5, "code", MessageKey.DuplicateCode)], result.Errors.Select(e => (e.Row, e.Column, e.Code)));
+    }
 }

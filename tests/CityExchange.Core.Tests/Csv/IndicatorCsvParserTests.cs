@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityExchange.Core.Cities;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Resources;
 using CityExchange.Core.Tests.Builders;
@@ -97,11 +98,87 @@ public sealed class IndicatorCsvParserTests
     }
 
     [Fact]
+    public void MaxMagnitudeIsTenToTheFifteenth() => Assert.Equal(1e15, CsvNumbers.MaxMagnitude);
+
+    [Theory]
+    [InlineData("1000000000000000")]
+    [InlineData("1e15")]
+    [InlineData("\"1,000,000,000,000,000\"")]
+    public void Parse_ValueAtTheMaximumIsAccepted(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,trade_volume", $"beijing,{cell}"));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(1e15, Assert.Single(result.Values).Value);
+    }
+
+    [Theory]
+    [InlineData("1000000000000001")]
+    [InlineData("1e16")]
+    [InlineData("1.7e308")]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("\"1,000,000,000,000,001\"")]
+    [InlineData("１ｅ４００")]
+    public void Parse_ValueAboveTheMaximumIsLocatedError(string cell)
+    {
+        var result = Parse(CsvFile.Utf8("city,trade_volume", "beijing,1", $"shanghai,{cell}"));
+
+        var error = SingleError(result, MessageKey.ValueTooLarge);
+        Assert.Equal((3, "trade_volume", cell.Trim('"')), (error.Row, error.Column, error.Value));
+        Assert.Equal(["beijing"], result.Values.Select(v => v.CityCode));
+    }
+
+    [Fact]
+    public void Parse_ValueAboveTheMaximumSaysTheMaximumInBothLanguages()
+    {
+        string Message(string culture)
+        {
+            using var _ = UiCulture.Use(culture);
+            return SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,1e16")), MessageKey.ValueTooLarge).Message;
+        }
+
+        Assert.Equal("'1e16' is too large: values may be at most 1,000,000,000,000,000 (10^15).", Message("en"));
+        Assert.Equal("“1e16”过大：数值不能超过 1,000,000,000,000,000（10^15）。", Message("zh-CN"));
+    }
+
+    [Fact]
     public void Parse_UnknownCityIsError()
     {
         var error = SingleError(Parse(CsvFile.Utf8("city,odi", "beijing,4", "Gotham,5")), MessageKey.UnknownCity);
 
         Assert.Equal((3, "city", "Gotham"), (error.Row, error.Column, error.Value));
+    }
+
+    [Fact]
+    public void Parse_AnEnglishNameOfSeveralCitiesIsAmbiguousAndListsThem()
+    {
+        var directory = new CityDirectory([.. TestData.Cities, new City("fuzhou_jx", "抚州", "Fuzhou", "江西", "Jiangxi", "华东", "East China", "other", "east", "south")]);
+        var parser = new IndicatorCsvParser(TestData.Framework, directory);
+        string Message(string culture)
+        {
+            using var _ = UiCulture.Use(culture);
+            var result = parser.Parse(CsvFile.Utf8("city,odi", "抚州,2", "Fuzhou,1"), 2020);
+            var error = SingleError(result, MessageKey.AmbiguousCity);
+            Assert.Equal((3, "city", "Fuzhou"), (error.Row, error.Column, error.Value));
+            return error.Message;
+        }
+
+        Assert.Equal("'Fuzhou' names more than one city: 福州 (fuzhou) or 抚州 (fuzhou_jx). Use the city code or the Chinese name.", Message("en"));
+        Assert.Equal("“Fuzhou”对应多个城市：福州（fuzhou）或抚州（fuzhou_jx）。请使用城市代码或中文名。", Message("zh-CN"));
+        Assert.Equal(["fuzhou_jx"], parser.Parse(CsvFile.Utf8("city,odi", "抚州,2", "Fuzhou,1"), 2020).Values.Select(v => v.CityCode));
+    }
+
+    [Fact]
+    public void Parse_ThreeCandidatesAreListedWithCommas()
+    {
+        City Suzhou(string code, string zh) => new(code, zh, "Suzhou", "省", "P", "华东", "East China", "other", "east", "south");
+        var directory = new CityDirectory([Suzhou("suzhou", "苏州"), Suzhou("suzhou_ah", "宿州"), Suzhou("suzhou_x", "素州")]);
+        using var _ = UiCulture.Use("en");
+
+        var error = SingleError(new IndicatorCsvParser(TestData.Framework, directory).Parse(CsvFile.Utf8("city,odi", "Suzhou,1"), 2020), MessageKey.AmbiguousCity);
+
+        Assert.Contains("苏州 (suzhou), 宿州 (suzhou_ah) or 素州 (suzhou_x)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
