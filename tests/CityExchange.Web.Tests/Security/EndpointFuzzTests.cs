@@ -38,6 +38,9 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
         "\uFEFF", "\u202E", "💥", "../../etc/passwd", new string('x', 2000), "１２", "1,000", "[1,2]", "{\"a\":1}",
     ];
 
+    // A NUL in the path is refused by the test client before it reaches the app (Kestrel answers 400); it stays in queries.
+    private static readonly string[] PathValues = [.. Values.Where(v => !v.Contains('\0', StringComparison.Ordinal))];
+
     [Fact]
     public async Task EveryGetRoute_WithRandomParameters_NeverAnswers5xx()
     {
@@ -85,7 +88,7 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
             // A route value: what its constraint accepts most of the time (else the route would not match at all).
             var value = segment.Contains(":int", StringComparison.Ordinal) || segment.Contains(":long", StringComparison.Ordinal)
                 ? Pick(random, ["2013", "2014", "2015", "1", "0", "-5", "3000", "99999"])
-                : Pick(random, Values);
+                : Pick(random, PathValues);
             if (value.Length == 0 && segment.Contains('?', StringComparison.Ordinal))
             {
                 continue;

@@ -136,8 +136,8 @@ public sealed partial class OutputEncodingTests(SqliteApp app) : IClassFixture<S
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        // JSON data, served as JSON with nosniff: a browser never renders it as a page.
-        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        // JSON data (problem+json), served with nosniff: a browser never renders it as a page.
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         var errors = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Contains(errors.EnumerateArray(), e => e.GetProperty("column").GetString() == Script);

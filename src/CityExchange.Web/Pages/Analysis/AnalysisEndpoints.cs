@@ -20,65 +20,62 @@ public static class AnalysisEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetClustersAsync(int year, string? k, string? linkage, AnalysisService analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> GetClustersAsync(int year, string? k, string? linkage, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken)
     {
         if (!Linkages.TryParse(linkage, out var method))
         {
-            return BadRequest("Unknown linkage", $"Unknown linkage '{linkage}'. Use 'average', 'complete', 'single' or 'ward'.");
+            return BadRequest(http, "Unknown linkage", "Unknown linkage '{0}'. Use 'average', 'complete', 'single' or 'ward'.", linkage ?? "");
         }
 
         var clusters = ClusterAnalysis.DefaultK;
         if (k is not null && (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out clusters) || clusters < 1))
         {
-            return BadRequest("Invalid k", $"k must be a whole number of clusters, at least 1; got '{k}'.");
+            return BadRequest(http, "Invalid k", "k must be a whole number of clusters, at least 1; got '{0}'.", k);
         }
 
         var scores = await analysis.ScoreAsync(year, cancellationToken);
         if (scores is null)
         {
-            return NoYear(year);
+            return ApiProblem.NoData(http, year);
         }
 
         var available = AnalysisService.ClusterableCount(scores);
         if (clusters > available)
         {
-            return BadRequest("Invalid k", $"k = {clusters} is more than the {available} cities with all four domain scores in {year}.");
+            return BadRequest(http, "Invalid k", "k = {0} is more than the {1} cities with all four domain scores in {2}.", clusters, available, year);
         }
 
         return Results.Ok(ClustersResponse.From(scores, AnalysisService.Cluster(scores, method, clusters)));
     }
 
-    private static async Task<IResult> GetGroupsAsync(int year, AnalysisService analysis, CancellationToken cancellationToken) =>
-        await analysis.GroupsAsync(year, cancellationToken) is { } view ? Results.Ok(GroupsResponse.From(view.Groups)) : NoYear(year);
+    private static async Task<IResult> GetGroupsAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
+        await analysis.GroupsAsync(year, cancellationToken) is { } view ? Results.Ok(GroupsResponse.From(view.Groups)) : ApiProblem.NoData(http, year);
 
-    private static async Task<IResult> GetCorrelationsAsync(int year, AnalysisService analysis, CancellationToken cancellationToken) =>
-        await analysis.CorrelationsAsync(year, cancellationToken) is { } view ? Results.Ok(CorrelationsResponse.From(view.Pearson)) : NoYear(year);
+    private static async Task<IResult> GetCorrelationsAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
+        await analysis.CorrelationsAsync(year, cancellationToken) is { } view ? Results.Ok(CorrelationsResponse.From(view.Pearson)) : ApiProblem.NoData(http, year);
 
     private static async Task<IResult> PutCovariatesAsync(int year, HttpContext http, CovariateImportService covariates, CancellationToken cancellationToken)
     {
-        if (year is < 1900 or > 2200)
+        if (ApiProblem.IsYearOutOfRange(year))
         {
-            return BadRequest("Year out of range", "Years run from 1900 to 2200.");
+            return ApiProblem.YearOutOfRange(http);
         }
 
-        var content = await ImportEndpoints.ReadBodyAsync(http, cancellationToken);
+        var content = await CsvUpload.ReadBodyAsync(http, ImportEndpoints.MaxUploadBytes, cancellationToken);
         if (content is null)
         {
-            return ImportEndpoints.TooLarge();
+            return ApiProblem.TooLarge(http, ImportEndpoints.MaxUploadBytes);
         }
 
         var outcome = await covariates.ImportAsync(year, content, cancellationToken: cancellationToken);
         if (!outcome.Accepted)
         {
-            return ImportEndpoints.Errors(outcome.Parsed.Errors);
+            return CsvUpload.Errors(http, outcome.Parsed.Errors, outcome.Parsed.ErrorCount);
         }
 
         return Results.Ok(new CovariateImportSummary(year, outcome.Cities, outcome.Values, outcome.Parsed.Codes));
     }
 
-    private static IResult BadRequest(string title, string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
-
-    private static IResult NoYear(int year) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.");
+    private static IResult BadRequest(HttpContext http, string title, string detail, params object[] arguments) =>
+        ApiProblem.Localised<AnalysisText>(http, StatusCodes.Status400BadRequest, title, detail, arguments);
 }

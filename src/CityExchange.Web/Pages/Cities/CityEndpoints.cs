@@ -1,3 +1,5 @@
+using CityExchange.Web.Hosting;
+
 namespace CityExchange.Web.Pages.Cities;
 
 /// <summary>A city as <c>GET /api/cities</c> lists it.</summary>
@@ -22,18 +24,18 @@ public static class CityEndpoints
     /// those with data in <c>year</c> when given, at most <c>limit</c> (20; 1–100), with the <c>total</c> that match.
     /// The compare page's pickers use it when a year has too many cities to list in the page.
     /// </summary>
-    private static async Task<IResult> GetCitiesAsync(string? q, int? year, int? limit, CitySearch search, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCitiesAsync(string? q, int? year, int? limit, HttpContext http, CitySearch search, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxLimit)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit",
-                detail: $"limit must be between 1 and {MaxLimit}; it was {limit}.");
+            return ApiProblem.Localised<CityText>(http, StatusCodes.Status400BadRequest, "Invalid limit",
+                "limit must be between 1 and {0}; it was {1}.", MaxLimit, limit);
         }
 
         // Every match, best first (a few hundred cities at most): the total counts them all, the page is cut here.
         var matches = await search.FindAsync(q, year, int.MaxValue, cancellationToken);
         return matches is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No data for this year", detail: $"There is no data for {year}.")
+            ? ApiProblem.NoData(http, year)
             : Results.Ok(new CityMatches(
                 [.. matches.Take(limit ?? DefaultLimit).Select(c => new CityMatch(c.Code, c.NameZh, c.NameEn))], matches.Count));
     }

@@ -12,7 +12,11 @@ public sealed record CityImportOutcome(CityCsv Parsed, int Added, int Updated)
     public bool Accepted => Parsed.IsValid;
 }
 
-/// <summary>Upserts cities by code from a <c>cities.csv</c>-shaped file, all or nothing; never deletes a city.</summary>
+/// <summary>
+/// Upserts cities by code from a <c>cities.csv</c>-shaped file, all or nothing; never deletes a city. A city's code and
+/// Chinese name (with its 市 form) belong to it alone: an upload that would give a stored city's name to another code is
+/// refused with a located error, checked against the stored cities inside the transaction.
+/// </summary>
 public sealed class CityImportService(CityExchangeDbContext db, ReferenceCache referenceCache, ILogger<CityImportService> logger)
 {
     public async Task<CityImportOutcome> UpsertAsync(byte[] content, CancellationToken cancellationToken = default)
@@ -29,14 +33,20 @@ public sealed class CityImportService(CityExchangeDbContext db, ReferenceCache r
             try
             {
                 await db.LockReferenceAsync(cancellationToken);
+                var stored = await db.Set<City>().AsNoTracking().ToListAsync(cancellationToken);
+                if (CityCsvParser.Parse(content, stored) is { IsValid: false } collisions)
+                {
+                    return new CityImportOutcome(collisions, 0, 0);
+                }
+
                 var existing = await db.Set<City>().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
                 foreach (var city in parsed.Cities)
                 {
-                    if (existing.TryGetValue(city.Code, out var stored))
+                    if (existing.TryGetValue(city.Code, out var current))
                     {
-                        if (stored != city)
+                        if (current != city)
                         {
-                            db.Entry(stored).CurrentValues.SetValues(city);
+                            db.Entry(current).CurrentValues.SetValues(city);
                             updated++;
                         }
                     }

@@ -13,8 +13,11 @@ public sealed record ImportSummary(
 /// <summary>The published figures an import replaced: how many cities had them, and the history record that keeps them (restorable).</summary>
 public sealed record PublishedReplaced(int Cities, long ImportId);
 
-/// <summary>Error body: every problem in the file, located.</summary>
-public sealed record ImportErrorResponse(string Title, int Status, IReadOnlyList<ImportError> Errors);
+/// <summary>
+/// Error body: the first <see cref="CsvIssueLimit.MaxReported"/> problems in the file, each located, and how many there
+/// are in all (<see cref="ErrorCount"/>), so a file of junk gives a small answer.
+/// </summary>
+public sealed record ImportErrorResponse(string Title, int Status, IReadOnlyList<ImportError> Errors, int ErrorCount);
 
 public sealed record ImportError(int Row, string? Column, string? Value, string Message, string Code)
 {
@@ -64,15 +67,15 @@ public static class ImportEndpoints
 
     private static async Task<IResult> PutIndicatorsAsync(int year, bool? replacePublished, HttpContext http, IndicatorImportService imports, CancellationToken cancellationToken)
     {
-        if (year is < 1900 or > 2200)
+        if (ApiProblem.IsYearOutOfRange(year))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Year out of range", detail: "Years run from 1900 to 2200.");
+            return ApiProblem.YearOutOfRange(http);
         }
 
-        var content = await ReadBodyAsync(http, cancellationToken);
+        var content = await CsvUpload.ReadBodyAsync(http, MaxUploadBytes, cancellationToken);
         if (content is null)
         {
-            return TooLarge();
+            return ApiProblem.TooLarge(http, MaxUploadBytes);
         }
 
         var fileName = http.Request.Headers["X-File-Name"].ToString() is { Length: > 0 } name ? name : $"api-{year}.csv";
@@ -80,14 +83,13 @@ public static class ImportEndpoints
             new ImportRequest(year, content, fileName[..Math.Min(fileName.Length, 260)], "api", ReplacePublished: replacePublished == true), cancellationToken);
         if (outcome.PublishedRefused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The year holds the published figures",
-                detail: $"{year} holds the figures the report published. Nothing was stored. To replace them with indicator values, "
-                        + "send the request again with ?replacePublished=true; the published figures are kept in the import history and can be restored.");
+            return ApiProblem.Localised<ImportText>(http, StatusCodes.Status409Conflict, "The year holds the published figures",
+                "{0} holds the figures the report published. Nothing was stored. To replace them with indicator values, send the request again with ?replacePublished=true; the published figures are kept in the import history and can be restored.", year);
         }
 
         if (!outcome.Accepted)
         {
-            return Errors(outcome.Parsed.Errors);
+            return CsvUpload.Errors(http, outcome.Parsed.Errors, outcome.Parsed.ErrorCount);
         }
 
         var replaced = outcome.Replacement is { PublishedCitiesReplaced: { } cities, PublishedImportId: { } kept } ? new PublishedReplaced(cities, kept) : null;
@@ -100,78 +102,35 @@ public static class ImportEndpoints
         return Results.Ok(items.Select(ImportListItem.From));
     }
 
-    private static async Task<IResult> GetOriginalFileAsync(long id, ImportHistory history, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetOriginalFileAsync(long id, HttpContext http, ImportHistory history, CancellationToken cancellationToken) =>
         await history.OriginalAsync(id, cancellationToken) is { } file
             ? Results.File(file.Content, UploadedFile.ContentType, file.FileName)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No file",
-                detail: $"There is no import {id}, or its file was not kept (imports recorded before files were).");
+            : ApiProblem.Localised<ImportText>(http, StatusCodes.Status404NotFound, "No file",
+                "There is no import {0}, or its file was not kept (imports recorded before files were).", id);
 
-    private static async Task<IResult> RestoreAsync(long id, IndicatorImportService imports, CancellationToken cancellationToken)
+    private static async Task<IResult> RestoreAsync(long id, HttpContext http, IndicatorImportService imports, CancellationToken cancellationToken)
     {
         var outcome = await imports.RestoreAsync(id, "api", cancellationToken: cancellationToken);
         return outcome.Status switch
         {
             RestoreStatus.Restored => Results.Ok(new RestoreSummary(outcome.ImportId, outcome.RestoredFromId, outcome.Year, outcome.Values)),
-            RestoreStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such import", detail: $"There is no import {id}."),
-            _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only accepted imports can be restored",
-                detail: $"Import {id} was not accepted, so it produced no data to restore."),
+            RestoreStatus.NotFound => ApiProblem.Localised<ImportText>(http, StatusCodes.Status404NotFound, "No such import", "There is no import {0}.", id),
+            _ => ApiProblem.Localised<ImportText>(http, StatusCodes.Status409Conflict, "Only accepted imports can be restored",
+                "Import {0} was not accepted, so it produced no data to restore.", id),
         };
     }
 
     private static async Task<IResult> PutCitiesAsync(HttpContext http, CityImportService cities, CancellationToken cancellationToken)
     {
-        var content = await ReadBodyAsync(http, cancellationToken);
+        var content = await CsvUpload.ReadBodyAsync(http, MaxUploadBytes, cancellationToken);
         if (content is null)
         {
-            return TooLarge();
+            return ApiProblem.TooLarge(http, MaxUploadBytes);
         }
 
         var outcome = await cities.UpsertAsync(content, cancellationToken);
         return outcome.Accepted
             ? Results.Ok(new CityUploadSummary(outcome.Parsed.Cities.Count, outcome.Added, outcome.Updated))
-            : Errors(outcome.Parsed.Errors);
-    }
-
-    internal static IResult Errors(IReadOnlyList<CsvIssue> errors) => Results.Json(
-        new ImportErrorResponse("The file has errors; nothing was stored.", StatusCodes.Status400BadRequest, [.. errors.Select(ImportError.From)]),
-        statusCode: StatusCodes.Status400BadRequest);
-
-    internal static IResult TooLarge() => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-        detail: $"Uploads are limited to {MaxUploadBytes / (1024 * 1024)} MB.");
-
-    /// <summary>Reads the body into memory (never to disk), or returns null when it is larger than the limit. Shared by every CSV upload endpoint.</summary>
-    internal static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
-    {
-        if (http.Request.ContentLength > MaxUploadBytes)
-        {
-            return null;
-        }
-
-        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = MaxUploadBytes + 1;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        try
-        {
-            while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxUploadBytes)
-                {
-                    return null;
-                }
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return buffer.ToArray();
+            : CsvUpload.Errors(http, outcome.Parsed.Errors, outcome.Parsed.ErrorCount);
     }
 }

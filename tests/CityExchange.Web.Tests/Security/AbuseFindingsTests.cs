@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CityExchange.Web.Tests.Infrastructure;
+
+namespace CityExchange.Web.Tests.Security;
+
+/// <summary>
+/// Issue 18's findings, each reproduced as it was reported: bounded cost, no 500 on input, localised error bodies, no
+/// forged host in a redirect. Each answered 500, ran unbounded or answered in English before the fix.
+/// </summary>
+[Collection(WebTestGroup.Name)]
+public sealed class AbuseFindingsTests(CityExchangeFactory factory)
+{
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    // Finding 1: a weight grid of ~(1/step)^3/6 points is refused before it runs.
+    [Fact]
+    public async Task Bounds_WithATinyStep_Is400SayingTheGridIsTooLarge()
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri("/api/sensitivity/2015/bounds?min=0&max=1&step=0.0001&culture=en", UriKind.Relative));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("step", problem.GetProperty("detail").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Finding 3: infinite weights reached the JSON writer (500).
+    [Fact]
+    public async Task Ranking_WithWeightsOf1e308_Is400NamingTheWeight()
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri("/api/rankings/2015?weights=consulates:1e308,sister_cities:1e308&culture=en", UriKind.Relative));
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("consulates", problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatIf_WithWeightsOf1e308_Is400()
+    {
+        var body = """{ "overrides": [], "weights": "consulates:1e308,sister_cities:1e308" }""";
+        using var response = await factory.CreateClient().PostAsync(new Uri("/api/rankings/2015/whatif", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task WhatIf_WithInvalidUtf8_Is400()
+    {
+        byte[] body = [.. "{ \"overrides\": [ { \"city\": \""u8, 0xFF, 0xFE, 0xC3, .. "\", \"indicator\": \"consulates\", \"value\": 1 } ] }"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await factory.CreateClient().PostAsync(new Uri("/api/rankings/2015/whatif", UriKind.Relative), content);
+
+        await ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    // Finding 10: error bodies were English under the Chinese default.
+    [Theory]
+    [InlineData("/api/cities?limit=0", "limit")]
+    [InlineData("/api/cities?year=1999", "1999")]
+    [InlineData("/api/analysis/2015/clusters?k=x", "k")]
+    public async Task ErrorBodies_AreChineseByDefault(string url, string mentioned)
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+
+        var problem = response.StatusCode == HttpStatusCode.NotFound
+            ? await ProblemAsync(response, HttpStatusCode.NotFound)
+            : await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var title = problem.GetProperty("title").GetString()!;
+        Assert.True(title.Any(c => c is >= '\u4e00' and <= '\u9fff'), $"\"{title}\" is not Chinese");
+        Assert.Contains(mentioned, problem.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UploadYearOutOfRange_IsChineseByDefault_AndEnglishWhenAsked()
+    {
+        var client = factory.CreateClientWithToken();
+        using var zh = await client.PutAsync(new Uri("/api/years/1800/indicators", UriKind.Relative), Csv.Content("city,consulates", "beijing,1"));
+        using var en = await client.PutAsync(new Uri("/api/years/1800/indicators?culture=en", UriKind.Relative), Csv.Content("city,consulates", "beijing,1"));
+
+        Assert.Equal("年份超出范围", (await ProblemAsync(zh, HttpStatusCode.BadRequest)).GetProperty("title").GetString());
+        Assert.Equal("Year out of range", (await ProblemAsync(en, HttpStatusCode.BadRequest)).GetProperty("title").GetString());
+    }
+
+    // Finding 11: a forged Host header was echoed into the login redirect's Location.
+    [Fact]
+    public async Task LoginRedirect_IsRelative_WhateverTheHostHeader()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Upload");
+        request.Headers.Host = "evil.example";
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.False(location.IsAbsoluteUri, $"Location {location} is absolute");
+        Assert.StartsWith("/Account/Login", location.OriginalString, StringComparison.Ordinal);
+    }
+}
