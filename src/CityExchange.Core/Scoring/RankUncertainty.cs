@@ -79,15 +79,16 @@ public static class RankUncertainty
             throw new ArgumentException("Give at least one set of domain scores and four domain weights.", nameof(domainScoreSets));
         }
 
+        ScoringWeights.EnsureUsableDomainWeights(domainWeights);
         var n = cityCount;
         var samples = options.Samples;
         var random = new MersenneTwister(options.Seed, threadSafe: false);
-        var nominal = new double[Domains.Count];
+        // Divided by the largest, so that neither their sum nor a uniform draw overflows (1e308 weights).
+        var nominal = ScoringWeights.NormalisedCopy(domainWeights);
         var positive = new List<int>();
         var total = 0.0;
         for (var d = 0; d < Domains.Count; d++)
         {
-            nominal[d] = domainWeights[d];
             total += nominal[d];
             if (nominal[d] > 0)
             {

@@ -1,0 +1,21 @@
+namespace CityExchange.Core.Resources;
+
+/// <summary>
+/// Localised messages (en, zh-CN) of the documented input and cost limits (weights, weight grids, Monte Carlo samples);
+/// keys double as error codes.
+/// </summary>
+public static class LimitMessages
+{
+    /// <summary>{0} field, {1} value.</summary>
+    public const string WeightNotFinite = nameof(WeightNotFinite);
+
+    /// <summary>{0} field, {1} value.</summary>
+    public const string WeightNegative = nameof(WeightNegative);
+
+    /// <summary>{0} field, {1} value, {2} the maximum.</summary>
+    public const string WeightTooLarge = nameof(WeightTooLarge);
+
+    private static readonly MessageCatalogue Catalogue = new("CityExchange.Core.Resources.LimitMessages");
+
+    public static string Format(string key, params object?[] args) => Catalogue.Format(key, args);
+}
