@@ -15,6 +15,12 @@ public static class LimitMessages
     /// <summary>{0} field, {1} value, {2} the maximum.</summary>
     public const string WeightTooLarge = nameof(WeightTooLarge);
 
+    /// <summary>{0} grid points asked for, {1} the most for {2} cities.</summary>
+    public const string TooManyGridPoints = nameof(TooManyGridPoints);
+
+    /// <summary>{0} samples asked for, {1} the most for {2} cities.</summary>
+    public const string TooManySamples = nameof(TooManySamples);
+
     private static readonly MessageCatalogue Catalogue = new("CityExchange.Core.Resources.LimitMessages");
 
     public static string Format(string key, params object?[] args) => Catalogue.Format(key, args);
