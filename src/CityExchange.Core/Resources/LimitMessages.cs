@@ -21,6 +21,9 @@ public static class LimitMessages
     /// <summary>{0} samples asked for, {1} the most for {2} cities.</summary>
     public const string TooManySamples = nameof(TooManySamples);
 
+    /// <summary>{0} model runs asked for, {1} the most for {2} cities.</summary>
+    public const string TooManyRuns = nameof(TooManyRuns);
+
     private static readonly MessageCatalogue Catalogue = new("CityExchange.Core.Resources.LimitMessages");
 
     public static string Format(string key, params object?[] args) => Catalogue.Format(key, args);

@@ -25,6 +25,12 @@ public static class UncertaintyLimits
     /// <summary>Samples of one Monte Carlo run, however few the cities.</summary>
     public const int MaxSamples = 20_000;
 
+    /// <summary>
+    /// Model runs × cities of one composite sensitivity analysis (<see cref="Sensitivity.CompositeSensitivity.Run"/>):
+    /// a run re-aggregates and re-ranks every city, as a Monte Carlo sample does.
+    /// </summary>
+    public const long MaxSensitivityRunCityProduct = 30_000_000;
+
     /// <summary>The steps <see cref="SmallestStep"/> chooses among, finest first.</summary>
     public static IReadOnlyList<double> Steps { get; } = [0.001, 0.002, 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.125, 0.25];
 
@@ -88,6 +94,19 @@ public static class UncertaintyLimits
     {
         var limit = MaxSamplesFor(cityCount);
         return samples > limit ? new LimitIssue("samples", LimitMessages.TooManySamples, samples, limit, cityCount) : null;
+    }
+
+    /// <summary>
+    /// Why a composite sensitivity analysis of N = <paramref name="samples"/> base samples over
+    /// <paramref name="inputCount"/> uncertain choices — N·(k + 2) runs — costs too much for <paramref name="cityCount"/>
+    /// cities (parameter <c>samples</c>; <see cref="LimitIssue.Requested"/> and <see cref="LimitIssue.Limit"/> count
+    /// runs); null when it fits.
+    /// </summary>
+    public static LimitIssue? CheckSensitivity(int samples, int inputCount, int cityCount)
+    {
+        var runs = (long)samples * (inputCount + 2);
+        var limit = MaxSensitivityRunCityProduct / Math.Max(1, cityCount);
+        return runs > limit ? new LimitIssue("samples", LimitMessages.TooManyRuns, runs, limit, cityCount) : null;
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class UncertaintyLimitsTests
         Assert.Equal(1_000_000, UncertaintyLimits.MaxBoundsPoints);
         Assert.Equal(30_000_000, UncertaintyLimits.MaxSampleCityProduct);
         Assert.Equal(20_000, UncertaintyLimits.MaxSamples);
+        Assert.Equal(30_000_000, UncertaintyLimits.MaxSensitivityRunCityProduct);
     }
 
     [Theory]
