@@ -27,9 +27,10 @@ public static class UncertaintyLimits
 
     /// <summary>
     /// Model runs × cities of one composite sensitivity analysis (<see cref="Sensitivity.CompositeSensitivity.Run"/>):
-    /// a run re-aggregates and re-ranks every city, as a Monte Carlo sample does.
+    /// a run re-aggregates and re-ranks every city, as a Monte Carlo sample does; lower than
+    /// <see cref="MaxSampleCityProduct"/> for the scorings of the model's constructions before the runs.
     /// </summary>
-    public const long MaxSensitivityRunCityProduct = 30_000_000;
+    public const long MaxSensitivityRunCityProduct = 20_000_000;
 
     /// <summary>The steps <see cref="SmallestStep"/> chooses among, finest first.</summary>
     public static IReadOnlyList<double> Steps { get; } = [0.001, 0.002, 0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.125, 0.25];

@@ -25,7 +25,7 @@ public sealed class UncertaintyLimitsTests
         Assert.Equal(1_000_000, UncertaintyLimits.MaxBoundsPoints);
         Assert.Equal(30_000_000, UncertaintyLimits.MaxSampleCityProduct);
         Assert.Equal(20_000, UncertaintyLimits.MaxSamples);
-        Assert.Equal(30_000_000, UncertaintyLimits.MaxSensitivityRunCityProduct);
+        Assert.Equal(20_000_000, UncertaintyLimits.MaxSensitivityRunCityProduct);
     }
 
     [Theory]
@@ -114,6 +114,32 @@ public sealed class UncertaintyLimitsTests
                 issue.Message);
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
             Assert.Equal("步长过小：该范围有 19,871 个网格点，超过 20,000 个城市时允许的 2,000 个。请增大步长或缩小范围。", issue.Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Messages_EveryKeyHasEnglishAndChinese()
+    {
+        var keys = typeof(LimitMessages).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            Assert.Equal(6, keys.Count);
+            foreach (var key in keys)
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+                var english = LimitMessages.Format(key, 1, 2, 3);
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+                var chinese = LimitMessages.Format(key, 1, 2, 3);
+
+                Assert.NotEqual(key, english);
+                Assert.NotEqual(english, chinese);
+                Assert.Contains(chinese, c => c >= '\u4e00' && c <= '\u9fff');
+            }
         }
         finally
         {

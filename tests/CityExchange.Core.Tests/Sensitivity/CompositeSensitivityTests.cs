@@ -292,12 +292,12 @@ public sealed class CompositeSensitivityTests
         var framework = new FrameworkBuilder().Social("a").Culture("b").Trade("c").Politics("d").Build();
         var matrix = new IndicatorMatrix(framework, 20_000);
 
-        // The default N = 1000 over five choices: 7,000 runs; 20,000 cities allow 1,500.
+        // The default N = 1000 over five choices: 7,000 runs; 20,000 cities allow 1,000.
         var error = Assert.Throws<AnalysisTooLargeException>(() => CompositeSensitivity.Run(matrix));
 
-        Assert.Equal(new LimitIssue("samples", LimitMessages.TooManyRuns, 7_000, 1_500, 20_000), error.Issue);
-        Assert.Null(UncertaintyLimits.CheckSensitivity(1_000, 5, 4_285));
-        Assert.NotNull(UncertaintyLimits.CheckSensitivity(1_000, 5, 4_286));
+        Assert.Equal(new LimitIssue("samples", LimitMessages.TooManyRuns, 7_000, 1_000, 20_000), error.Issue);
+        Assert.Null(UncertaintyLimits.CheckSensitivity(1_000, 5, 2_857));
+        Assert.NotNull(UncertaintyLimits.CheckSensitivity(1_000, 5, 2_858));
     }
 
     [Fact]
