@@ -1,7 +1,8 @@
 namespace CityExchange.Core.Resources;
 
 /// <summary>
-/// Localised messages (en, zh-CN) of the documented input and cost limits (weights, weight grids, Monte Carlo samples);
+/// Localised messages (en, zh-CN) of the documented input and cost limits (weights, weight grids, Monte Carlo samples,
+/// sensitivity runs, pairwise clustering);
 /// keys double as error codes.
 /// </summary>
 public static class LimitMessages
@@ -23,6 +24,9 @@ public static class LimitMessages
 
     /// <summary>{0} model runs asked for, {1} the most for {2} cities.</summary>
     public const string TooManyRuns = nameof(TooManyRuns);
+
+    /// <summary>{0} the linkage's code, {1} its limit, {2} the cities given.</summary>
+    public const string ClusteringTooLarge = nameof(ClusteringTooLarge);
 
     private static readonly MessageCatalogue Catalogue = new("CityExchange.Core.Resources.LimitMessages");
 

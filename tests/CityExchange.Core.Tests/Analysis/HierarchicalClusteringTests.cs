@@ -137,6 +137,27 @@ public sealed class HierarchicalClusteringTests
         Assert.Equal(5000, HierarchicalClustering.PointLimit(linkage));
     }
 
+    [Fact]
+    public void PairwiseLimit_MessageOffersAFilterInBothLanguages()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            Assert.Equal(
+                "Linkage 'average' needs all pairwise distances and clusters at most 5,000 cities; 20,000 were given. Filter the cities (by region, say) or use Ward or single linkage.",
+                new ClusteringTooLargeException(Linkage.Average, 20_000, 5_000).Message);
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+            Assert.Equal(
+                "联接方法“complete”需要全部两两距离，最多可对 5,000 座城市聚类，现有 20,000 座。请筛选城市（例如按地区），或改用 Ward 法或单联接。",
+                new ClusteringTooLargeException(Linkage.Complete, 20_000, 5_000).Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Theory]
     [InlineData(Linkage.Ward)]
     [InlineData(Linkage.Centroid)]

@@ -128,7 +128,7 @@ public sealed class UncertaintyLimitsTests
         var previous = CultureInfo.CurrentUICulture;
         try
         {
-            Assert.Equal(6, keys.Count);
+            Assert.Equal(7, keys.Count);
             foreach (var key in keys)
             {
                 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
