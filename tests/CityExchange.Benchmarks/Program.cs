@@ -38,6 +38,13 @@ if (args is ["cluster", var linkageCode, var clusterCount])
     return;
 }
 
+// `limits` times each analysis at its documented cost bound for 5,000 and 20,000 cities (LimitBenchmarks).
+if (args is ["limits"])
+{
+    LimitBenchmarks.Print();
+    return;
+}
+
 // `cputime` measures the process CPU time per operation (one thread), which a busy machine inflates much less than
 // wall time: the figure scripts/bench.sh reports beside BenchmarkDotNet's wall-clock means.
 if (args is ["cputime"])

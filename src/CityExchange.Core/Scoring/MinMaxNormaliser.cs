@@ -94,6 +94,12 @@ public static class MinMaxNormaliser
     private static void Scale(ReadOnlySpan<double> raw, int polarity, double min, double max, Span<double> scores)
     {
         var scale = 100.0 / (max - min);
+        if (!double.IsFinite(scale) || !double.IsFinite(max - min))
+        {
+            ScaleExtreme(raw, polarity, min, max, scores);
+            return;
+        }
+
         var i = 0;
         if (Vector.IsHardwareAccelerated && raw.Length >= Vector<double>.Count)
         {
@@ -123,6 +129,23 @@ public static class MinMaxNormaliser
         for (; i < raw.Length; i++)
         {
             scores[i] = polarity < 0 ? (max - raw[i]) * scale : (raw[i] - min) * scale;
+        }
+    }
+
+    /// <summary>
+    /// A spread so small (subnormal) that 100/(max − min) is +∞, or so large that max − min is: the values are first
+    /// scaled by a power of two (exactly) so that the goalposts' larger magnitude is about 1, then divided.
+    /// </summary>
+    private static void ScaleExtreme(ReadOnlySpan<double> raw, int polarity, double min, double max, Span<double> scores)
+    {
+        var exponent = Math.ILogB(Math.Max(Math.Abs(min), Math.Abs(max))) + 1;
+        var low = Math.ScaleB(min, -exponent);
+        var high = Math.ScaleB(max, -exponent);
+        var range = high - low;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var x = Math.ScaleB(raw[i], -exponent);
+            scores[i] = 100 * (polarity < 0 ? high - x : x - low) / range;
         }
     }
 }

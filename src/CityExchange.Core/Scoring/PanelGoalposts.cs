@@ -1,5 +1,4 @@
 using CityExchange.Core.Framework;
-using MathNet.Numerics.Statistics;
 
 namespace CityExchange.Core.Scoring;
 
@@ -26,7 +25,7 @@ public sealed class PanelGoalposts
             var pool = pools[j];
             Min[j] = pool.Length > 0 ? pool[0] : double.NaN;
             Max[j] = pool.Length > 0 ? pool[^1] : double.NaN;
-            (Mean[j], StandardDeviation[j]) = pool.Length >= 2 ? ArrayStatistics.MeanStandardDeviation(pool) : (double.NaN, double.NaN);
+            (Mean[j], StandardDeviation[j]) = pool.Length >= 2 ? ZScoreNormaliser.MeanStandardDeviation(pool) : (double.NaN, double.NaN);
         }
     }
 

@@ -64,13 +64,25 @@ public static class RankUncertainty
     /// </summary>
     public const double MinimumWeight = 1e-300;
 
+    /// <summary>Samples whose ranks are gathered before they are spread over the cities' rows.</summary>
+    private const int RankBlock = 16;
+
+    /// <summary>Ranks spanned beyond 4 × samples up to which <see cref="Quantiles"/> counts rather than selects.</summary>
+    private const int QuantileCountingSlack = 64;
+
+    private static readonly double[] QuantileLevels = [0.05, 0.5, 0.95];
+
     /// <summary>
     /// Runs the analysis. <paramref name="domainScoreSets"/> are domain-major arrays (4 × <paramref name="cityCount"/>),
-    /// one per normalisation alternative; the first gives the nominal rank.
+    /// one per normalisation alternative; the first gives the nominal rank. Each sample checks
+    /// <paramref name="cancellationToken"/>.
     /// </summary>
+    /// <exception cref="InvalidWeightException">A domain weight is not finite or negative.</exception>
+    /// <exception cref="AnalysisTooLargeException">More samples than <see cref="UncertaintyLimits.MaxSamplesFor"/> the cities.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static RankInterval[] Run(
         IReadOnlyList<double[]> domainScoreSets, int cityCount, IReadOnlyList<double> domainWeights,
-        AggregationMethod aggregation, UncertaintyOptions options)
+        AggregationMethod aggregation, UncertaintyOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Samples, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Concentration);
@@ -79,15 +91,21 @@ public static class RankUncertainty
             throw new ArgumentException("Give at least one set of domain scores and four domain weights.", nameof(domainScoreSets));
         }
 
+        ScoringWeights.EnsureUsableDomainWeights(domainWeights);
+        if (UncertaintyLimits.CheckSamples(options.Samples, cityCount) is { } tooMany)
+        {
+            throw new AnalysisTooLargeException(tooMany);
+        }
+
         var n = cityCount;
         var samples = options.Samples;
         var random = new MersenneTwister(options.Seed, threadSafe: false);
-        var nominal = new double[Domains.Count];
+        // Divided by the largest, so that neither their sum nor a uniform draw overflows (1e308 weights).
+        var nominal = ScoringWeights.NormalisedCopy(domainWeights);
         var positive = new List<int>();
         var total = 0.0;
         for (var d = 0; d < Domains.Count; d++)
         {
-            nominal[d] = domainWeights[d];
             total += nominal[d];
             if (nominal[d] > 0)
             {
@@ -106,24 +124,30 @@ public static class RankUncertainty
             alpha[k] = options.Concentration * nominal[positive[k]] / total;
         }
 
+        var aggregators = domainScoreSets.Select(set => new Aggregator(set, n, aggregation)).ToArray();
         var overall = new double[n];
-        var ranks = new int[n];
+        // A block of samples' ranks, sample-major, written to the cities' rows a block at a time: one city's row is
+        // then written in runs of the block rather than one value per sample to each of n rows, which missed the cache.
+        var block = Math.Min(samples, RankBlock);
+        var blockRanks = new int[block * n];
         var order = new int[n];
         var weights = new double[Domains.Count];
         var logGamma = new double[positive.Count];
-        var sampled = new double[n][];
+        // Ranks as floats (exact up to 2^24 cities): half the memory of doubles, and MathNet selects their quantiles in place.
+        var sampled = new float[n][];
         for (var c = 0; c < n; c++)
         {
-            sampled[c] = new double[samples];
+            sampled[c] = new float[samples];
         }
 
         var nominalRanks = new int[n];
-        AggregateAll(domainScoreSets[0], n, nominal, aggregation, overall);
+        aggregators[0].Overall(nominal, overall);
         CompetitionRanker.RankDescending(overall, nominalRanks, order);
 
         for (var s = 0; s < samples; s++)
         {
-            var set = domainScoreSets.Count == 1 ? domainScoreSets[0] : domainScoreSets[random.Next(domainScoreSets.Count)];
+            cancellationToken.ThrowIfCancellationRequested();
+            var set = aggregators.Length == 1 ? aggregators[0] : aggregators[random.Next(aggregators.Length)];
             if (options.Sampling == WeightSampling.Dirichlet)
             {
                 Array.Clear(weights);
@@ -149,30 +173,37 @@ public static class RankUncertainty
                 weights[d] = Math.Max(weights[d], MinimumWeight);
             }
 
-            AggregateAll(set, n, weights, aggregation, overall);
-            CompetitionRanker.RankDescending(overall, ranks, order);
-            for (var c = 0; c < n; c++)
+            set.Overall(weights, overall);
+            var inBlock = s % block;
+            CompetitionRanker.RankDescending(overall, blockRanks.AsSpan(inBlock * n, n), order);
+            if (inBlock == block - 1 || s == samples - 1)
             {
-                sampled[c][s] = ranks[c] == 0 ? double.NaN : ranks[c];
+                var first = s - inBlock;
+                for (var c = 0; c < n; c++)
+                {
+                    var row = sampled[c];
+                    for (var k = 0; k <= inBlock; k++)
+                    {
+                        var rank = blockRanks[(k * n) + c];
+                        row[first + k] = rank == 0 ? float.NaN : rank;
+                    }
+                }
             }
         }
 
         var result = new RankInterval[n];
+        var counts = new int[(4 * samples) + QuantileCountingSlack];
         for (var c = 0; c < n; c++)
         {
             var values = sampled[c];
-            if (nominalRanks[c] == 0 || double.IsNaN(values[0]))
+            if (nominalRanks[c] == 0 || float.IsNaN(values[0]))
             {
                 result[c] = new RankInterval(nominalRanks[c], double.NaN, double.NaN, double.NaN);
                 continue;
             }
 
-            Array.Sort(values);
-            result[c] = new RankInterval(
-                nominalRanks[c],
-                SortedArrayStatistics.QuantileCustom(values, 0.5, QuantileDefinition.R1),
-                SortedArrayStatistics.QuantileCustom(values, 0.05, QuantileDefinition.R1),
-                SortedArrayStatistics.QuantileCustom(values, 0.95, QuantileDefinition.R1));
+            var (median, p05, p95) = Quantiles(values, counts);
+            result[c] = new RankInterval(nominalRanks[c], median, p05, p95);
         }
 
         return result;
@@ -181,20 +212,24 @@ public static class RankUncertainty
     /// <summary>
     /// Each city's best and worst rank over all domain weight vectors on a grid of the simplex (weights summing to 1
     /// in steps of <paramref name="step"/>) with every weight within [<paramref name="lower"/>, <paramref name="upper"/>].
-    /// Approximate: a weight region thinner than the step can be missed.
+    /// Approximate: a weight region thinner than the step can be missed. The grid has
+    /// <see cref="UncertaintyLimits.BoundsPoints"/> points, visited one by one (each checks <paramref name="cancellationToken"/>).
     /// </summary>
+    /// <exception cref="ArgumentException">Not 0 ≤ lower ≤ upper ≤ 1 and 0 &lt; step ≤ 0.25, or no grid point within the bounds.</exception>
+    /// <exception cref="AnalysisTooLargeException">More grid points than <see cref="UncertaintyLimits.MaxBoundsPointsFor"/> the cities.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static RankBounds Bounds(
-        double[] domainScores, int cityCount, AggregationMethod aggregation, double lower, double upper, double step = 0.01)
+        double[] domainScores, int cityCount, AggregationMethod aggregation, double lower, double upper, double step = 0.01,
+        CancellationToken cancellationToken = default)
     {
-        if (!(step > 0 && step <= 0.25) || !(lower >= 0) || !(upper <= 1) || !(lower <= upper))
+        if (UncertaintyLimits.CheckBounds(lower, upper, step, cityCount) is { } tooMany)
         {
-            throw new ArgumentException("Bounds must satisfy 0 ≤ lower ≤ upper ≤ 1 and 0 < step ≤ 0.25.", nameof(step));
+            throw new AnalysisTooLargeException(tooMany);
         }
 
-        var units = (int)Math.Round(1 / step);
-        var lo = (int)Math.Ceiling((lower * units) - 1e-9);
-        var hi = (int)Math.Floor((upper * units) + 1e-9);
+        var (units, lo, hi) = UncertaintyLimits.Grid.Of(lower, upper, step)!.Value;
         var n = cityCount;
+        var aggregator = new Aggregator(domainScores, n, aggregation);
         var best = new int[n];
         var worst = new int[n];
         Array.Fill(best, int.MaxValue);
@@ -203,24 +238,21 @@ public static class RankUncertainty
         var order = new int[n];
         var weights = new double[Domains.Count];
         var points = 0;
-        for (var a = lo; a <= hi; a++)
+        // Each weight's range leaves the others room to reach the sum (a + b + c + d = units, every one in lo…hi), so
+        // every innermost pass is a grid point: the loops cost the points they find, never the box around them.
+        for (var a = Math.Max(lo, units - (3 * hi)); a <= Math.Min(hi, units - (3 * lo)); a++)
         {
-            for (var b = lo; b <= hi && a + b <= units; b++)
+            for (var b = Math.Max(lo, units - a - (2 * hi)); b <= Math.Min(hi, units - a - (2 * lo)); b++)
             {
-                for (var c = lo; c <= hi && a + b + c <= units; c++)
+                for (var c = Math.Max(lo, units - a - b - hi); c <= Math.Min(hi, units - a - b - lo); c++)
                 {
-                    var d = units - a - b - c;
-                    if (d < lo || d > hi)
-                    {
-                        continue;
-                    }
-
+                    cancellationToken.ThrowIfCancellationRequested();
                     weights[0] = a;
                     weights[1] = b;
                     weights[2] = c;
-                    weights[3] = d;
+                    weights[3] = units - a - b - c;
                     points++;
-                    AggregateAll(domainScores, n, weights, aggregation, overall);
+                    aggregator.Overall(weights, overall);
                     CompetitionRanker.RankDescending(overall, ranks, order);
                     for (var k = 0; k < n; k++)
                     {
@@ -285,11 +317,100 @@ public static class RankUncertainty
         }
     }
 
-    private static void AggregateAll(double[] domainScores, int n, double[] weights, AggregationMethod aggregation, double[] overall)
+    /// <summary>
+    /// The median and the 5th and 95th percentiles (R-1, the inverse of the empirical distribution) of one city's sampled
+    /// ranks (no NaN), exactly MathNet's <see cref="ArrayStatistics.QuantileCustomInplace(float[], double, QuantileDefinition)"/>.
+    /// A city's ranks usually span few ranks: then they are counted (O(samples + span)) in <paramref name="counts"/>;
+    /// else MathNet selects each in place (O(samples), a larger constant).
+    /// </summary>
+    internal static (double Median, double P05, double P95) Quantiles(float[] values, int[] counts)
     {
-        for (var c = 0; c < n; c++)
+        float min = values[0], max = values[0];
+        foreach (var v in values)
         {
-            overall[c] = ScoringEngine.AggregateDomains(domainScores, n, c, weights, aggregation);
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        var span = (int)(max - min) + 1;
+        if (span > counts.Length)
+        {
+            return (ArrayStatistics.QuantileCustomInplace(values, 0.5, QuantileDefinition.R1),
+                ArrayStatistics.QuantileCustomInplace(values, 0.05, QuantileDefinition.R1),
+                ArrayStatistics.QuantileCustomInplace(values, 0.95, QuantileDefinition.R1));
+        }
+
+        Array.Clear(counts, 0, span);
+        foreach (var v in values)
+        {
+            counts[(int)(v - min)]++;
+        }
+
+        // MathNet's R-1 position: ⌈h − ½⌉ − 1 with h = S·τ + ½, written as it writes it so that the rounding is the same.
+        Span<double> found = stackalloc double[QuantileLevels.Length];
+        var level = 0;
+        var seen = 0;
+        for (var r = 0; r < span && level < QuantileLevels.Length; r++)
+        {
+            seen += counts[r];
+            while (level < QuantileLevels.Length && seen > Math.Max(0, (int)Math.Ceiling((values.Length * QuantileLevels[level]) + 0.5d - 0.5d) - 1))
+            {
+                found[level++] = min + r;
+            }
+        }
+
+        return (found[1], found[0], found[2]);
+    }
+
+    /// <summary>
+    /// The overall scores of every city under one weight vector, as <see cref="ScoringEngine.AggregateDomains"/>
+    /// computes them (the same bits): arithmetic in the engine's vector kernel; geometric with ln(1 + s) taken once
+    /// per score rather than once per score and weight vector.
+    /// </summary>
+    private sealed class Aggregator
+    {
+        private readonly double[] _scores;
+        private readonly double[]? _logs;
+        private readonly int _n;
+
+        public Aggregator(double[] domainScores, int n, AggregationMethod aggregation)
+        {
+            _scores = domainScores;
+            _n = n;
+            if (aggregation == AggregationMethod.Geometric)
+            {
+                _logs = new double[Domains.Count * n];
+                for (var i = 0; i < _logs.Length; i++)
+                {
+                    _logs[i] = Math.Log(1 + domainScores[i]);
+                }
+            }
+        }
+
+        public void Overall(ReadOnlySpan<double> weights, Span<double> overall)
+        {
+            if (_logs is null)
+            {
+                ScoreKernels.WeightedMeans(_scores, _n, weights, overall);
+                return;
+            }
+
+            for (var c = 0; c < _n; c++)
+            {
+                double sum = 0, wsum = 0;
+                for (var d = 0; d < Domains.Count; d++)
+                {
+                    var i = (d * _n) + c;
+                    var w = weights[d];
+                    if (!double.IsNaN(_scores[i]) && w > 0)
+                    {
+                        sum += w * _logs[i];
+                        wsum += w;
+                    }
+                }
+
+                overall[c] = wsum > 0 ? Math.Exp(sum / wsum) - 1 : double.NaN;
+            }
         }
     }
 }

@@ -30,8 +30,9 @@ public sealed record ScoreChange(double ScoreFrom, double ScoreTo, int RankFrom,
         IndicatorFramework framework, ScoringWeights? weights, ScoreSheet from, int cityFrom, ScoreSheet to, int cityTo,
         ScoringWeights? weightsTo = null)
     {
-        weights ??= ScoringWeights.Equal(framework);
-        weightsTo ??= weights;
+        // Divided by the largest, as the engine weighs them, so that no sum of weights overflows.
+        weights = (weights ?? ScoringWeights.Equal(framework)).Normalised();
+        weightsTo = weightsTo?.Normalised() ?? weights;
         var withIndicators = from.HasIndicatorScores && to.HasIndicatorScores;
         var shareFrom = DomainShares(weights, from, cityFrom);
         var shareTo = DomainShares(weightsTo, to, cityTo);

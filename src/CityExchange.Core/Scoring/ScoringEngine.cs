@@ -22,7 +22,9 @@ public static class ScoringEngine
         options ??= ScoringOptions.Default;
         var framework = matrix.Framework;
         var weights = options.Weights ?? ScoringWeights.Equal(framework);
-        Validate(weights, framework);
+        weights.EnsureUsable(framework);
+        // Only ratios matter: with the largest weight 1, no weighted sum overflows (1e308 weights are 1e308 times 100).
+        weights = weights.Normalised();
         Validate(options);
         if (options.Scale == ScoreScale.Panel)
         {
@@ -147,7 +149,9 @@ public static class ScoringEngine
             sheet.Coverage[c] = count / (double)Domains.Count;
         }
 
-        Aggregate(sheet, domainWeights ?? [0.25, 0.25, 0.25, 0.25], aggregation);
+        domainWeights ??= [0.25, 0.25, 0.25, 0.25];
+        ScoringWeights.EnsureUsableDomainWeights(domainWeights);
+        Aggregate(sheet, ScoringWeights.NormalisedCopy(domainWeights), aggregation);
         return sheet;
     }
 
@@ -231,19 +235,6 @@ public static class ScoringEngine
             throw new ArgumentException(
                 "Geometric aggregation needs scores above −1 (it takes ln(1 + score)); z-scores can be lower. Use min–max or rank scores.",
                 nameof(options));
-        }
-    }
-
-    private static void Validate(ScoringWeights weights, IndicatorFramework framework)
-    {
-        if (weights.Domain.Count != Domains.Count || weights.Indicator.Count != framework.Count)
-        {
-            throw new ArgumentException("Weights must give one value per domain and per indicator.", nameof(weights));
-        }
-
-        if (weights.Domain.Concat(weights.Indicator).Any(w => w < 0 || !double.IsFinite(w)))
-        {
-            throw new ArgumentException("Weights must be finite and not negative.", nameof(weights));
         }
     }
 }

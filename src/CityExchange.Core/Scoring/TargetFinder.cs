@@ -23,7 +23,13 @@ public static class TargetFinder
     private const int MaxDoublings = 20;
     private const int MaxBisections = 200;
 
-    public static IReadOnlyList<IndicatorTarget> Find(IndicatorMatrix matrix, int city, int targetRank, Func<IndicatorMatrix, ScoreSheet> score)
+    /// <summary>
+    /// The target of every indicator. Each rescoring first checks <paramref name="cancellationToken"/>: a search makes a
+    /// few dozen per indicator, each the cost of scoring the year.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<IndicatorTarget> Find(
+        IndicatorMatrix matrix, int city, int targetRank, Func<IndicatorMatrix, ScoreSheet> score, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(city);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(city, matrix.CityCount);
@@ -31,18 +37,22 @@ public static class TargetFinder
         var targets = new List<IndicatorTarget>(matrix.Framework.Count);
         for (var j = 0; j < matrix.Framework.Count; j++)
         {
-            targets.Add(new IndicatorTarget(j, matrix[j, city], FindOne(matrix, city, j, targetRank, score)));
+            targets.Add(new IndicatorTarget(j, matrix[j, city], FindOne(matrix, city, j, targetRank, score, cancellationToken)));
         }
 
         return targets;
     }
 
     /// <summary>The target value of indicator <paramref name="indicator"/> alone; null when no value reaches the rank.</summary>
-    public static double? FindOne(IndicatorMatrix matrix, int city, int indicator, int targetRank, Func<IndicatorMatrix, ScoreSheet> score)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static double? FindOne(
+        IndicatorMatrix matrix, int city, int indicator, int targetRank, Func<IndicatorMatrix, ScoreSheet> score,
+        CancellationToken cancellationToken = default)
     {
         var work = matrix.Clone();
         bool Reaches(double value)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             work[indicator, city] = value;
             var rank = score(work).OverallRanks[city];
             return rank > 0 && rank <= targetRank;

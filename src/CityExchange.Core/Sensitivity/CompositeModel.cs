@@ -27,7 +27,8 @@ public sealed class CompositeModel
     private readonly int[] _ranks;
     private readonly int[] _order;
 
-    public CompositeModel(IndicatorMatrix matrix, CompositeSensitivityOptions options)
+    /// <summary>Builds the model, scoring every distinct construction once; <paramref name="cancellationToken"/> is checked before each.</summary>
+    public CompositeModel(IndicatorMatrix matrix, CompositeSensitivityOptions options, CancellationToken cancellationToken = default)
     {
         _options = options;
         _n = matrix.CityCount;
@@ -75,6 +76,7 @@ public sealed class CompositeModel
             var resolved = Apply(picked);
             if (!sheets.TryGetValue(resolved, out var combination))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 combination = new Combination(resolved, ScoringEngine.Score(matrix, resolved).DomainScores);
                 sheets.Add(resolved, combination);
             }

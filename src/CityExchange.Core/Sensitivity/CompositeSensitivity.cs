@@ -12,39 +12,77 @@ namespace CityExchange.Core.Sensitivity;
 /// </summary>
 public static class CompositeSensitivity
 {
+    /// <exception cref="AnalysisTooLargeException">More runs than <see cref="UncertaintyLimits.CheckSensitivity"/> allows for the cities.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static CompositeSensitivityResult Run(
         IndicatorMatrix matrix, CompositeSensitivityOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new CompositeSensitivityOptions();
-        var model = new CompositeModel(matrix, options);
+        if (UncertaintyLimits.CheckSensitivity(options.Sobol.Samples, options.Inputs.Count, matrix.CityCount) is { } tooMany)
+        {
+            throw new AnalysisTooLargeException(tooMany);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var model = new CompositeModel(matrix, options, cancellationToken);
         var n = matrix.CityCount;
         var k = model.Inputs.Count;
         var banded = 2 * options.Sobol.Samples;
-        // Rank histograms (city-major, n × n) rather than every run's ranks: memory n² whatever N is.
-        var histogram = new int[n * n];
+        // The rank bands' memory is n·min(n, 2N): rank histograms (city-major, n × n) when there are fewer cities
+        // than banded runs, else each banded run's ranks (run-major, 2N × n) — never n² for 20,000 cities.
+        var byHistogram = n <= banded;
+        var histogram = byHistogram ? new int[n * n] : [];
+        var runRanks = byHistogram ? [] : new int[banded * n];
         var indices = SobolAnalysis.Run(model.Inputs, (rows, firstRow, outputs) =>
         {
             for (var r = 0; r < outputs.Length; r++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 outputs[r] = model.Evaluate(rows.Slice(r * k, k));
-                if (firstRow + r < banded)
+                var run = firstRow + r;
+                if (run >= banded)
                 {
-                    var ranks = model.LastRanks;
-                    for (var c = 0; c < n; c++)
+                    continue;
+                }
+
+                var ranks = model.LastRanks;
+                if (!byHistogram)
+                {
+                    ranks.CopyTo(runRanks.AsSpan(run * n, n));
+                    continue;
+                }
+
+                for (var c = 0; c < n; c++)
+                {
+                    if (ranks[c] > 0)
                     {
-                        if (ranks[c] > 0)
-                        {
-                            histogram[(c * n) + ranks[c] - 1]++;
-                        }
+                        histogram[(c * n) + ranks[c] - 1]++;
                     }
                 }
             }
         }, options.Sobol, progress, cancellationToken);
 
         var bands = new RankBand[n];
+        var cityRanks = byHistogram ? [] : new int[banded];
         for (var c = 0; c < n; c++)
         {
-            bands[c] = Band(model.NominalRanks[c], histogram.AsSpan(c * n, n));
+            if (byHistogram)
+            {
+                bands[c] = Band(model.NominalRanks[c], histogram.AsSpan(c * n, n));
+                continue;
+            }
+
+            var count = 0;
+            for (var run = 0; run < banded; run++)
+            {
+                if (runRanks[(run * n) + c] is var rank and > 0)
+                {
+                    cityRanks[count++] = rank;
+                }
+            }
+
+            Array.Sort(cityRanks, 0, count);
+            bands[c] = BandFromSorted(model.NominalRanks[c], cityRanks.AsSpan(0, count));
         }
 
         return new CompositeSensitivityResult(indices, options.Output, model.NominalRanks, bands, model.WeightSets);
@@ -121,6 +159,35 @@ public static class CompositeSensitivity
         }
 
         return new RankBand(nominal, sum / total, Quantile(counts, total, 0.5), Quantile(counts, total, 0.05), Quantile(counts, total, 0.95));
+    }
+
+    /// <summary>
+    /// <see cref="Band"/> from the ranks themselves, ascending: the same sums and R-7 interpolations in the same order
+    /// (a sum of whole ranks is exact), so the same bits.
+    /// </summary>
+    internal static RankBand BandFromSorted(int nominal, ReadOnlySpan<int> sorted)
+    {
+        if (sorted.Length == 0)
+        {
+            return new RankBand(nominal, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        double sum = 0;
+        foreach (var rank in sorted)
+        {
+            sum += rank;
+        }
+
+        return new RankBand(nominal, sum / sorted.Length, Quantile(sorted, 0.5), Quantile(sorted, 0.05), Quantile(sorted, 0.95));
+
+        static double Quantile(ReadOnlySpan<int> sorted, double p)
+        {
+            long total = sorted.Length;
+            var h = (total - 1) * p;
+            var lower = (long)Math.Floor(h);
+            double low = sorted[(int)lower];
+            return lower + 1 < total ? low + ((h - lower) * (sorted[(int)lower + 1] - low)) : low;
+        }
     }
 
     /// <summary>R-7: with the sorted values x_0…x_{m−1}, h = (m − 1)·p and x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 − x_⌊h⌋).</summary>

@@ -14,7 +14,8 @@ public delegate void SensitivityBatchModel(ReadOnlySpan<double> inputs, int firs
 /// Variance-based global sensitivity analysis: first-order and total Sobol indices with bootstrap intervals, from a
 /// <see cref="SaltelliDesign"/> run through a model and <see cref="SobolEstimator"/>. Runs on the calling thread, in
 /// blocks of <see cref="BlockRows"/> rows; between blocks it reports progress (the share of runs done, 0–1) and honours
-/// cancellation.
+/// cancellation, which a one-run model (<see cref="SensitivityModel"/>) also checks before every run; a batch model
+/// checks it within its blocks itself.
 /// </summary>
 public static class SobolAnalysis
 {
@@ -29,6 +30,8 @@ public static class SobolAnalysis
         {
             for (var r = 0; r < outputs.Length; r++)
             {
+                // Per run, not only per block: one run of a model can take long.
+                cancellationToken.ThrowIfCancellationRequested();
                 outputs[r] = model(rows.Slice(r * k, k));
             }
         }, options, progress, cancellationToken);

@@ -57,4 +57,33 @@ public sealed class MinMaxNormaliserTests
         Assert.Equal(1, count);
         Assert.All(scores, s => Assert.True(double.IsNaN(s)));
     }
+
+    [Fact]
+    public void Normalise_ValuesAtTheValueMaximum()
+    {
+        var scores = new double[3];
+        MinMaxNormaliser.Normalise([0, 5e14, 1e15], 1, scores, out _);
+
+        Assert.Equal([0, 50, 100], scores);
+    }
+
+    [Fact]
+    public void Normalise_SubnormalSpreadStaysFinite()
+    {
+        // 100/(max − min) is +∞ for a subnormal spread; the scores must still run from 0 to 100.
+        var scores = new double[3];
+        var outcome = MinMaxNormaliser.Normalise([0, 5e-324, 1e-323], 1, scores, out _);
+
+        Assert.Equal(NormalisationOutcome.Scored, outcome);
+        Assert.Equal([0, 50, 100], scores);
+    }
+
+    [Fact]
+    public void Normalise_SubnormalSpreadAboveAValue()
+    {
+        var scores = new double[9];
+        MinMaxNormaliser.Normalise([1e-310, 1e-310, 1e-310, 1e-310, 1e-310, 1e-310, 1e-310, 1e-310, 2e-310], -1, scores, out _);
+
+        Assert.Equal([100, 100, 100, 100, 100, 100, 100, 100, 0], scores);
+    }
 }

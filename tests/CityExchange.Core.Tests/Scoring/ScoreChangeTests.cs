@@ -64,4 +64,19 @@ public sealed class ScoreChangeTests
         Assert.Equal(15, change.Domains[0].Contribution, 12);
         Assert.Equal(100 - 50, change.Change, 12);
     }
+
+    [Fact]
+    public void Decompose_HugeEqualWeightsGiveTheSharesOfEqualWeights()
+    {
+        var huge = new ScoringWeights([1e308, 1e308, 1e308, 1e308], [1e308, 1e308, 1e308]);
+        var year1 = ScoringEngine.Score(new MatrixBuilder(Small, 2).Column("a", 0, 10).Column("b", 0, 10).Column("c", 0, 10).Build());
+        var year2 = ScoringEngine.Score(new MatrixBuilder(Small, 3).Column("a", 10, 0, 5).Column("b", 5, 0, 10).Column("c", 5, 0, 10).Build());
+
+        var change = ScoreChange.Decompose(Small, huge, year1, 0, year2, 0);
+
+        // As with equal weights: social and trade half each, social's indicators a quarter each.
+        Assert.Equal([0.5, 0, 0.5, 0], change.Domains.Select(d => d.ShareTo));
+        Assert.Equal([0.25, 0.25], change.Domains[(int)Domain.Social].Indicators.Select(i => i.ShareTo));
+        Assert.Equal(0.5 * 75, change.Domains[(int)Domain.Social].Contribution);
+    }
 }

@@ -148,8 +148,10 @@ public sealed class ScoringEngineTests
     {
         var matrix = new MatrixBuilder(Small, 1).Build();
 
-        Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<InvalidWeightException>(() =>
             ScoringEngine.Score(matrix, new ScoringOptions(Weights: new ScoringWeights([1, 1, 1, -1], [1, 1, 1]))));
+
+        Assert.Equal(new WeightIssue("politics", -1, WeightProblem.Negative), error.Issue);
     }
 
     [Fact]

@@ -128,4 +128,37 @@ public sealed class TargetFinderTests
         // Continuous, b needs 15 (see above): 15 itself is the smallest count.
         Assert.Equal(15, targets[1].Value);
     }
+
+    [Fact]
+    public void Find_StopsWhenCancelledBeforehand()
+    {
+        var matrix = new MatrixBuilder(Two, 3).Column("a", 0, 10, 4).Column("b", 5, 0, 10).Build();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var calls = 0;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => TargetFinder.Find(matrix, 0, 2, m => { calls++; return Default(m); }, cancelled.Token));
+        Assert.Equal(0, calls);
+    }
+
+    /// <summary>Each rescoring of a 20,000-city year takes milliseconds and a search makes dozens: every one checks the token.</summary>
+    [Fact]
+    public void Find_StopsAtTheNextRescoringOnceCancelled()
+    {
+        var matrix = new MatrixBuilder(Two, 3).Column("a", 0, 10, 4).Column("b", 5, 0, 10).Build();
+        using var cancellation = new CancellationTokenSource();
+        var calls = 0;
+        ScoreSheet CancelOnTheThird(IndicatorMatrix m)
+        {
+            if (++calls == 3)
+            {
+                cancellation.Cancel();
+            }
+
+            return Default(m);
+        }
+
+        Assert.ThrowsAny<OperationCanceledException>(() => TargetFinder.Find(matrix, 0, 2, CancelOnTheThird, cancellation.Token));
+        Assert.Equal(3, calls);
+    }
 }

@@ -1,6 +1,8 @@
+using CityExchange.Core.Resources;
 using CityExchange.Core.Scoring;
 using CityExchange.Core.Sensitivity;
 using CityExchange.Core.Tests.Builders;
+using CsCheck;
 
 namespace CityExchange.Core.Tests.Sensitivity;
 
@@ -260,6 +262,59 @@ public sealed class CompositeSensitivityTests
         var band = CompositeSensitivity.Band(3, [2, 1, 0, 1]);
 
         Assert.Equal(new RankBand(3, 2, 1.5, 1, 3.7), band with { P95 = Math.Round(band.P95, 12) });
+    }
+
+    /// <summary>
+    /// The rank bands kept an n × n histogram: 1.6 GB at 20,000 cities whatever N. With fewer banded runs (2N) than
+    /// cities, each run's ranks are kept instead: n·min(n, 2N) counts.
+    /// </summary>
+    [Fact]
+    public void Run_MemoryOfTheBandsIsNotTheSquareOfTheCities()
+    {
+        const int n = 20_000;
+        var framework = new FrameworkBuilder().Social("a").Culture("b").Trade("c").Politics("d").Build();
+        var random = new Random(18);
+        var matrix = new IndicatorMatrix(framework, n, [.. Enumerable.Range(0, 4 * n).Select(_ => random.NextDouble() * 100)]);
+        var options = new CompositeSensitivityOptions { Inputs = [UncertainChoice.Weights], Sobol = new SobolOptions { Samples = 4, Bootstrap = 0 } };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = CompositeSensitivity.Run(matrix, options);
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 100_000_000);
+        Assert.Equal(n, result.Bands.Count);
+        Assert.All(result.Bands, b => Assert.InRange(b.P05, b.Nominal - n, b.Nominal + n));
+        Assert.All(result.Bands, b => Assert.True(b.P05 <= b.Median && b.Median <= b.P95));
+    }
+
+    [Fact]
+    public void Run_RefusesMoreRunsThanTheCitiesAllow()
+    {
+        var framework = new FrameworkBuilder().Social("a").Culture("b").Trade("c").Politics("d").Build();
+        var matrix = new IndicatorMatrix(framework, 20_000);
+
+        // The default N = 1000 over five choices: 7,000 runs; 20,000 cities allow 1,000.
+        var error = Assert.Throws<AnalysisTooLargeException>(() => CompositeSensitivity.Run(matrix));
+
+        Assert.Equal(new LimitIssue("samples", LimitMessages.TooManyRuns, 7_000, 1_000, 20_000), error.Issue);
+        Assert.Null(UncertaintyLimits.CheckSensitivity(1_000, 5, 2_857));
+        Assert.NotNull(UncertaintyLimits.CheckSensitivity(1_000, 5, 2_858));
+    }
+
+    [Fact]
+    public void Band_FromSortedRanksIsTheBandFromCounts()
+    {
+        Gen.Int[1, 30].Array[1, 40].Sample(ranks =>
+        {
+            var counts = new int[30];
+            foreach (var r in ranks)
+            {
+                counts[r - 1]++;
+            }
+
+            var sorted = ranks.Order().ToArray();
+
+            Assert.Equal(CompositeSensitivity.Band(5, counts), CompositeSensitivity.BandFromSorted(5, sorted));
+        }, iter: 2_000);
     }
 
     [Fact]
