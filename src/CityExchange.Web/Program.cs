@@ -51,6 +51,12 @@ builder.Services.AddCityExchangeDeployment(builder.Configuration);
 
 var app = builder.Build();
 
+// Before the store is initialised: a backup copies the database as it is, and writes nothing to it.
+if (await app.RunBackupCommandAsync(args))
+{
+    return;
+}
+
 await app.InitialiseStoreAsync();
 await app.InitialiseAccountsAsync();
 if (await app.RunAccountCommandAsync(args))

@@ -17,8 +17,20 @@ public sealed class RateLimitOptions
     /// <summary>Wrong or missing bearer tokens per client IP; once used up, the API answers 429 even to the right token until the window ends.</summary>
     public int FailedTokenAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Posts of the login form per client IP (successful or not; Identity's lockout also counts per account).</summary>
+    /// <summary>Posts of the login form per client IP (successful or not).</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Failed sign-ins per account and client IP; once used up, that client is refused for that account (the same
+    /// message as a wrong password) until <see cref="FailedSignInWindowMinutes"/> after its first failure. Other
+    /// clients are not affected.
+    /// </summary>
+    public int FailedSignInsPerAccountAndClient { get; set; } = 5;
+
+    /// <summary>The window of <see cref="FailedSignInsPerAccountAndClient"/>, in minutes.</summary>
+    public int FailedSignInWindowMinutes { get; set; } = 15;
+
+    public TimeSpan FailedSignInWindow => TimeSpan.FromMinutes(Math.Max(1, FailedSignInWindowMinutes));
 
     /// <summary>Uploads (the upload page's file post and every PUT of the API) per signed-in user, or per client IP for the API.</summary>
     public int UploadsPerMinute { get; set; } = 20;

@@ -10,14 +10,12 @@ namespace CityExchange.Web.Pages.Account;
 /// <summary>
 /// ASP.NET Core Identity on the app's own database. Browsing stays anonymous; the folders <c>/Upload</c> and
 /// <c>/Imports</c> need Editor or Admin, <c>/Admin</c> needs Admin. Cookies are HttpOnly, SameSite=Lax and
-/// Secure outside Development; five wrong passwords lock an account for 15 minutes.
+/// Secure outside Development. Failed sign-ins count per account and client (<see cref="FailedSignInLimiter"/>), never
+/// per account alone, so nobody can lock someone else out; Identity's lockout is only the admin's lock.
 /// </summary>
 public static class AccountSetup
 {
-    public const int MaxFailedAccessAttempts = 5;
     public const int MinimumPasswordLength = 12;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,9 +24,8 @@ public static class AccountSetup
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Lockout stays enabled for the admin page's lock; failures never lock (PasswordSignIn passes lockoutOnFailure: false).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
                 // Length over composition rules (NIST SP 800-63B).
                 options.Password.RequiredLength = MinimumPasswordLength;
                 options.Password.RequiredUniqueChars = 4;
@@ -69,6 +66,9 @@ public static class AccountSetup
             options.Conventions.AuthorizeFolder("/Admin", AccountPolicies.Admins);
         });
 
+        services.AddSingleton<FailedSignInLimiter>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<UserAdministration>();
         return services;

@@ -1,22 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using CityExchange.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CityExchange.Web.Pages.Account;
 
-public enum LoginProblem
-{
-    None,
-    InvalidCredentials,
-    LockedOut,
-    NotAllowed,
-}
-
 [EnableRateLimiting(RateLimits.LoginPolicy)]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn, IOptions<RateLimitOptions> limits) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -24,7 +16,10 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public LoginProblem Problem { get; private set; }
+    /// <summary>The sign-in was refused. One message for every reason (unknown, wrong, locked), so it tells a stranger nothing.</summary>
+    public bool Refused { get; private set; }
+
+    public RateLimitOptions Limits => limits.Value;
 
     public void OnGet()
     {
@@ -37,13 +32,12 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await signIn.SignInAsync(Input.Email.Trim(), Input.Password, RateLimits.ClientAddress(HttpContext)))
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        Problem = result.IsLockedOut ? LoginProblem.LockedOut : result.IsNotAllowed ? LoginProblem.NotAllowed : LoginProblem.InvalidCredentials;
+        Refused = true;
         return Page();
     }
 

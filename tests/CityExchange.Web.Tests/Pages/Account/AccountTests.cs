@@ -1,15 +1,18 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CityExchange.Web.Tests.Pages.Account;
 
 [Collection(WebTestGroup.Name)]
-public sealed class AccountTests(CityExchangeFactory factory)
+public sealed partial class AccountTests(CityExchangeFactory factory)
 {
     private static string NewEmail() => $"editor-{Guid.NewGuid():N}@cityexchange.test";
 
@@ -97,28 +100,128 @@ public sealed class AccountTests(CityExchangeFactory factory)
         Assert.Contains("<h1>登录</h1>", await browser.GetHtmlAsync("/Account/Login?culture=zh-CN"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Login_LocksTheAccountAfterFiveFailures()
-    {
-        var email = NewEmail();
-        const string password = "correct-horse-battery";
-        await CreateEditorAsync(email, password);
-        using var browser = new BrowserSession(factory);
+    private const string RefusedZh =
+        "电子邮箱或密码错误，或该账号暂时不能登录。同一地址对一个账号失败 5 次后，需等待最多 15 分钟才能再次尝试该账号。如仍无法登录，请联系管理员。";
 
-        for (var i = 0; i < AccountSetup.MaxFailedAccessAttempts; i++)
+    private const string RefusedEn =
+        "Wrong email or password, or the account cannot sign in now. After 5 failed attempts from one address, that address waits up to 15 minutes before it may try the account again. If it keeps failing, ask an administrator.";
+
+    [Fact]
+    public async Task Login_UnknownWrongAndLockedAccountsGetTheSameMessageInEitherLanguage()
+    {
+        const string password = "correct-horse-battery";
+        var known = NewEmail();
+        var locked = NewEmail();
+        var paused = NewEmail();
+        await CreateEditorAsync(known, password);
+        await CreateEditorAsync(paused, password);
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
-            using var failed = await browser.LoginAsync(email, "wrong-password-" + i);
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = await CreateEditorAsync(locked, password);
+            Assert.True((await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.MaxValue)).Succeeded);
         }
 
-        using var locked = await browser.LoginAsync(email, password);
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("id=\"login-problem\"", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains("锁定", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
+        using var browser = new BrowserSession(factory);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(RefusedZh, await RefusalAsync(browser, paused, "wrong-password-" + i, "zh-CN"));
+        }
+
+        foreach (var (culture, expected) in new[] { ("zh-CN", RefusedZh), ("en", RefusedEn) })
+        {
+            Assert.Equal(expected, await RefusalAsync(browser, NewEmail(), password, culture));
+            Assert.Equal(expected, await RefusalAsync(browser, known, "not-" + password, culture));
+            Assert.Equal(expected, await RefusalAsync(browser, locked, password, culture));
+            // Locked for this client by its own failures: the right password gets the same answer.
+            Assert.Equal(expected, await RefusalAsync(browser, paused, password, culture));
+        }
     }
+
+    [Fact]
+    public async Task Login_AnUnknownNameVerifiesAPasswordAsAKnownOrLockedOneDoes()
+    {
+        var counts = new CountingPasswordHasher.Counts();
+        using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<IPasswordHasher<IdentityUser>>(provider => new CountingPasswordHasher(
+                new PasswordHasher<IdentityUser>(provider.GetRequiredService<IOptions<PasswordHasherOptions>>()), counts))));
+        const string password = "correct-horse-battery";
+        var known = NewEmail();
+        var locked = NewEmail();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            foreach (var email in new[] { known, locked })
+            {
+                Assert.True((await users.CreateAsync(new IdentityUser { UserName = email, Email = email }, password)).Succeeded);
+            }
+
+            Assert.True((await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(locked))!, DateTimeOffset.MaxValue)).Succeeded);
+        }
+
+        using var browser = new BrowserSession(app);
+
+        Assert.Equal(1, await VerificationsAsync(browser, counts, known, "not-" + password));
+        Assert.Equal(1, await VerificationsAsync(browser, counts, NewEmail(), password));
+        Assert.Equal(1, await VerificationsAsync(browser, counts, locked, password));
+    }
+
+    [Fact]
+    public async Task Login_FailuresFromOneClientLockNeitherThatAccountForOthersNorOtherAccountsForIt()
+    {
+        // Behind a trusted proxy the client is the X-Forwarded-For address (Hosting/DeploymentSetup.cs).
+        using var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Proxy:KnownProxies:0", "10.0.0.5"));
+        const string password = "correct-horse-battery";
+        var editor = NewEmail();
+        var colleague = NewEmail();
+        await CreateEditorAsync(editor, password);
+        await CreateEditorAsync(colleague, password);
+        using var stranger = Behind(new BrowserSession(app), "203.0.113.7");
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(RefusedZh, await RefusalAsync(stranger, editor, "guess-" + i, "zh-CN"));
+        }
+
+        Assert.Equal(RefusedZh, await RefusalAsync(stranger, editor, password, "zh-CN"));
+        using var fromOffice = Behind(new BrowserSession(app), "198.51.100.9");
+        using var signedIn = await fromOffice.LoginAsync(editor, password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using var otherAccount = await stranger.LoginAsync(colleague, password);
+        Assert.Equal(HttpStatusCode.Redirect, otherAccount.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(editor))!));
+    }
+
+    /// <summary>Posts the login form in <paramref name="culture"/>; asserts it was refused and returns the message shown.</summary>
+    private static async Task<string> RefusalAsync(BrowserSession browser, string email, string password, string culture)
+    {
+        var url = "/Account/Login?culture=" + culture;
+        using var response = await browser.PostFormAsync(url, await browser.TokenAsync(url), ("Input.Email", email), ("Input.Password", password));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var problem = LoginProblem().Match(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.Success, "The login page shows no problem.");
+        return WebUtility.HtmlDecode(problem.Groups[1].Value);
+    }
+
+    private static async Task<int> VerificationsAsync(BrowserSession browser, CountingPasswordHasher.Counts counts, string email, string password)
+    {
+        var token = await browser.TokenAsync("/Account/Login");
+        var before = counts.Verifications;
+        using var response = await browser.PostFormAsync("/Account/Login", token, ("Input.Email", email), ("Input.Password", password));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return counts.Verifications - before;
+    }
+
+    private static BrowserSession Behind(BrowserSession browser, string clientAddress)
+    {
+        browser.Client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return browser;
+    }
+
+    [GeneratedRegex("<div class=\"error-box\" role=\"alert\" id=\"login-problem\">\\s*(.*?)\\s*</div>", RegexOptions.Singleline)]
+    private static partial Regex LoginProblem();
 
     [Fact]
     public async Task Logout_SignsOutWithThePostFormOfTheLayout()
