@@ -1,6 +1,7 @@
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Admin;
 using CityExchange.Web.Store;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,6 +49,12 @@ public static class AccountSetup
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // The handler builds an absolute URL from the request's Host header; a forged Host would be echoed into
+            // Location. A relative redirect never names a host (docs/security.md).
+            options.Events.OnRedirectToLogin = context => RedirectRelative(context);
+            options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToLogout = context => RedirectRelative(context);
+            options.Events.OnRedirectToReturnUrl = context => RedirectRelative(context);
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IHostEnvironment>((options, environment) =>
@@ -72,6 +79,24 @@ public static class AccountSetup
         services.AddScoped<AccountBootstrap>();
         services.AddScoped<UserAdministration>();
         return services;
+    }
+
+    /// <summary>Redirects to the path and query of the handler's target, without scheme or host.</summary>
+    internal static Task RedirectRelative(RedirectContext<CookieAuthenticationOptions> context, int scriptStatus = StatusCodes.Status401Unauthorized)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        // As the default handler does: a script's request gets 401 (403 when denied) with the Location instead of a redirect.
+        if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            context.Response.Headers.Location = target;
+            context.Response.StatusCode = scriptStatus;
+        }
+        else
+        {
+            context.Response.Redirect(target);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Creates the roles and, while no admin exists, the admin named by <c>Admin:Email</c>/<c>Admin:Password</c>.</summary>

@@ -45,7 +45,12 @@ public static class AnalysisEndpoints
             return BadRequest(http, "Invalid k", "k = {0} is more than the {1} cities with all four domain scores in {2}.", clusters, available, year);
         }
 
-        return Results.Ok(ClustersResponse.From(scores, AnalysisService.Cluster(scores, method, clusters)));
+        if (AnalysisService.TooLarge(scores, method) is { } tooLarge)
+        {
+            return ApiProblem.Localised<AnalysisText>(http, StatusCodes.Status400BadRequest, "Too many cities for this linkage", "{0}", tooLarge);
+        }
+
+        return Results.Ok(ClustersResponse.From(scores, AnalysisService.Cluster(scores, method, clusters, cancellationToken)));
     }
 
     private static async Task<IResult> GetGroupsAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>

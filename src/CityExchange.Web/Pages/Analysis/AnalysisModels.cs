@@ -12,7 +12,11 @@ public sealed record PublishedClusterComparison(Linkage Linkage, PartitionAgreem
 public sealed record MisplacedCity(int City, int Ours, int Published);
 
 /// <summary>A year's clusters; <see cref="Published"/> compares every linkage with the report's clusters when the year has them.</summary>
-public sealed record ClusterView(YearScores Scores, ClusterResult Result, IReadOnlyList<PublishedClusterComparison> Published);
+/// <summary>
+/// A year's clusters. <see cref="Refused"/>: the linkage asked for needs the n² distances and the year has more cities than
+/// its limit, so the clusters shown are the default linkage's (Ward) and the message says why.
+/// </summary>
+public sealed record ClusterView(YearScores Scores, ClusterResult Result, IReadOnlyList<PublishedClusterComparison> Published, string? Refused = null);
 
 public sealed record GroupView(YearScores Scores, IReadOnlyList<GroupMean> Groups, IReadOnlyList<GroupMean> Figure10, IReadOnlyList<GroupMean> Figure11);
 

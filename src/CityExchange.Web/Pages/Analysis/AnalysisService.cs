@@ -23,7 +23,17 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
     /// <summary>How many cities of the year can be clustered (those with all four domain scores).</summary>
     public static int ClusterableCount(YearScores scores) => ClusterAnalysis.Clusterable(scores.Sheet, Codes(scores)).Count;
 
-    public static ClusterResult Cluster(YearScores scores, Linkage linkage, int k) => ClusterAnalysis.Run(scores.Sheet, Codes(scores), linkage, k);
+    public static ClusterResult Cluster(YearScores scores, Linkage linkage, int k, CancellationToken cancellationToken = default) =>
+        ClusterAnalysis.Run(scores.Sheet, Codes(scores), linkage, k, cancellationToken);
+
+    /// <summary>
+    /// Why <paramref name="linkage"/> cannot cluster the year (average and complete linkage keep the n² distances and stop at
+    /// <see cref="HierarchicalClustering.PairwiseLimit"/> cities), in the reader's language; null when it can.
+    /// </summary>
+    public static string? TooLarge(YearScores scores, Linkage linkage) =>
+        HierarchicalClustering.PointLimit(linkage) is { } limit && ClusterableCount(scores) is var n && n > limit
+            ? new ClusteringTooLargeException(linkage, n, limit).Message
+            : null;
 
     /// <summary>Clusters the year; k must lie between 1 and <see cref="ClusterableCount"/> (the caller checks).</summary>
     public async Task<ClusterView?> ClustersAsync(int year, Linkage linkage, int k, CancellationToken cancellationToken = default)
@@ -34,8 +44,10 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
             return null;
         }
 
-        var result = Cluster(scores, linkage, Math.Clamp(k, 1, Math.Max(1, ClusterableCount(scores))));
-        return new ClusterView(scores, result, await CompareWithPublishedAsync(scores, cancellationToken));
+        // A linkage that cannot take the year falls back to the default, said on the page, instead of an error page.
+        var refused = TooLarge(scores, linkage);
+        var result = Cluster(scores, refused is null ? linkage : Linkages.Default, Math.Clamp(k, 1, Math.Max(1, ClusterableCount(scores))), cancellationToken);
+        return new ClusterView(scores, result, await CompareWithPublishedAsync(scores, cancellationToken), refused);
     }
 
     public async Task<GroupView?> GroupsAsync(int year, CancellationToken cancellationToken = default)
@@ -137,7 +149,7 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
         var comparisons = new List<PublishedClusterComparison>();
         foreach (var linkage in Linkages.All)
         {
-            var result = Cluster(scores, linkage, Math.Min(k, Math.Max(1, ClusterableCount(scores))));
+            var result = Cluster(scores, linkage, Math.Min(k, Math.Max(1, ClusterableCount(scores))), cancellationToken);
             var leaves = Enumerable.Range(0, result.Leaves.Count).Where(l => published.ContainsKey(scores.Cities[result.Leaves[l]].Code)).ToList();
             var ours = leaves.Select(l => result.LeafClusters[l]).ToList();
             var theirs = leaves.Select(l => published[scores.Cities[result.Leaves[l]].Code]).ToList();

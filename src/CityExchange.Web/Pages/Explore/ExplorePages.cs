@@ -110,7 +110,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
             double? value = null;
             if (get("v." + indicator.Code) is { Length: > 0 } text)
             {
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0)
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && ExploreService.IsWhatIfValue(v))
                 {
                     value = v;
                     if (v != data.Matrix![j, index] || double.IsNaN(data.Matrix[j, index]))
@@ -120,7 +120,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
                 }
                 else
                 {
-                    error = explore.Text["The value of {0} for {1} must be a number that is not negative.", indicator.Code, name];
+                    error = explore.Text["The value of {0} for {1} must be a number from 0 to {2}.", indicator.Code, name, ExploreService.MaxWhatIfValue];
                 }
             }
 

@@ -91,7 +91,7 @@ public static class ExploreQuery
 
                 if (!TryParseWeight(value, out var w))
                 {
-                    error = text["Weight '{0}' must be a number that is not negative; got '{1}'.", key, value];
+                    error = text["Weight '{0}' must be a number from 0 to {2}; got '{1}'.", key, value, ScoringWeights.MaxWeight];
                     return false;
                 }
 
@@ -132,7 +132,7 @@ public static class ExploreQuery
 
             if (!TryParseWeight(value, out var w))
             {
-                error = localizer["Weight '{0}' must be a number that is not negative; got '{1}'.", key, value];
+                error = localizer["Weight '{0}' must be a number from 0 to {2}; got '{1}'.", key, value, ScoringWeights.MaxWeight];
                 return false;
             }
 
@@ -146,8 +146,9 @@ public static class ExploreQuery
         return true;
     }
 
+    /// <summary>A weight is a number from 0 to <see cref="ScoringWeights.MaxWeight"/> (the engine's one rule).</summary>
     private static bool TryParseWeight(string text, out double weight) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && double.IsFinite(weight) && weight >= 0;
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && ScoringWeights.Check(weight) is null;
 
     private static bool TryParseFlag(string? text, out bool flag)
     {

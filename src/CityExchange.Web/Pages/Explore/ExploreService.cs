@@ -1,4 +1,5 @@
 using CityExchange.Core.Cities;
+using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Pages.Rankings;
@@ -36,7 +37,12 @@ public sealed record ChangeResult(City City, int From, int To, bool FromPublishe
 public sealed class ExploreService(
     RankingService rankings, ReferenceCache referenceCache, CityExchangeDbContext db, IStringLocalizer<ExploreText> text)
 {
-    public const int MaxSamples = 20000;
+    public const int MaxSamples = UncertaintyLimits.MaxSamples;
+
+    /// <summary>A what-if value is what an upload may store: finite, not negative, at most <see cref="CsvNumbers.MaxMagnitude"/>.</summary>
+    public const double MaxWhatIfValue = CsvNumbers.MaxMagnitude;
+
+    public static bool IsWhatIfValue(double value) => double.IsFinite(value) && value is >= 0 and <= MaxWhatIfValue;
 
     public IStringLocalizer<ExploreText> Text => text;
 
@@ -165,10 +171,10 @@ public sealed class ExploreService(
                 return ExploreResult.Fail<ExploreScores>(ExploreFailure.Invalid, text["Unknown indicator '{0}'.", o.Indicator ?? ""]);
             }
 
-            if (o.Value is not { } value || !double.IsFinite(value) || value < 0)
+            if (o.Value is not { } value || !IsWhatIfValue(value))
             {
                 return ExploreResult.Fail<ExploreScores>(ExploreFailure.Invalid,
-                    text["The value of {0} for {1} must be a number that is not negative.", context.Data.Reference.Framework.Indicators[indicator].Code, o.City ?? ""]);
+                    text["The value of {0} for {1} must be a number from 0 to {2}.", context.Data.Reference.Framework.Indicators[indicator].Code, o.City ?? "", MaxWhatIfValue]);
             }
 
             resolved.Add(new ValueOverride(city, indicator, value));
@@ -205,7 +211,7 @@ public sealed class ExploreService(
                 text["The target rank must be a whole number between 1 and {0}.", ranked]);
         }
 
-        var targets = TargetFinder.Find(context.Data.Matrix!, index, target, context.ScoreSheet);
+        var targets = TargetFinder.Find(context.Data.Matrix!, index, target, context.ScoreSheet, cancellationToken);
         return ExploreResult.Success<TargetsResult>(new TargetsResult(context, scores, context.Data.Cities[index], index, target, targets));
     }
 
@@ -233,7 +239,12 @@ public sealed class ExploreService(
             }
         }
 
-        var intervals = RankUncertainty.Run(sets, scores.Cities.Count, context.Weights.Domain, context.Options.Aggregation, uncertainty);
+        if (UncertaintyLimits.CheckSamples(uncertainty.Samples, scores.Cities.Count) is { } tooMany)
+        {
+            return ExploreResult.Fail<SensitivityResult>(ExploreFailure.Invalid, tooMany.Message);
+        }
+
+        var intervals = RankUncertainty.Run(sets, scores.Cities.Count, context.Weights.Domain, context.Options.Aggregation, uncertainty, cancellationToken);
         return ExploreResult.Success<SensitivityResult>(new SensitivityResult(scores, uncertainty.Samples, intervals));
     }
 
@@ -253,9 +264,15 @@ public sealed class ExploreService(
         }
 
         var scores = Scored(context);
+        // Counted before it runs: a grid of (1/step)^3/6 points times the cities must fit the documented bound.
+        if (UncertaintyLimits.CheckBounds(min, max, step, scores.Cities.Count) is { } tooLarge)
+        {
+            return ExploreResult.Fail<BoundsResult>(ExploreFailure.Invalid, tooLarge.Message);
+        }
+
         try
         {
-            var bounds = RankUncertainty.Bounds(scores.Sheet.DomainScores, scores.Cities.Count, context.Options.Aggregation, min, max, step);
+            var bounds = RankUncertainty.Bounds(scores.Sheet.DomainScores, scores.Cities.Count, context.Options.Aggregation, min, max, step, cancellationToken);
             return ExploreResult.Success<BoundsResult>(new BoundsResult(scores, min, max, bounds));
         }
         catch (ArgumentException)
