@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# CityExchange soak test (not part of CI): publishes the app (Release), starts it on a loopback port with a fresh
+# database holding the bundled data and a synthetic 20,000-city year, then for SOAK_DURATION runs at once
+#   - readers: wrk on the ordinary pages and API reads (overview, rankings, city, compare, methodology, analyses),
+#   - explorers and abusers: wrk on Explore, what-if-free analysis endpoints and the abusive requests of issue 18
+#     (tiny weight-grid steps, 1e308 weights, huge samples, average linkage on 20,000 cities, junk parameters),
+#   - editors: a curl loop uploading a valid file every 2 s and a 100,000-row junk file every 30 s,
+# samples the app's RSS every 10 s and prints: requests, statuses (5xx must be 0), latency percentiles of the readers,
+# and RSS after warm-up against the end. Figures go in docs/performance.md ("Soak").
+# Settings: SOAK_DURATION (10m), SOAK_PORT (5198), SOAK_CITIES (20000), SOAK_YEAR (2030), SOAK_READERS (16 connections),
+# SOAK_ABUSERS (8 connections), SOAK_KEEP (1: keep the work folder). Loopback only; every loop is bounded by the duration.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${SOAK_PORT:-5198}
+DURATION=${SOAK_DURATION:-10m}
+CITIES=${SOAK_CITIES:-20000}
+YEAR=${SOAK_YEAR:-2030}
+READERS=${SOAK_READERS:-16}
+ABUSERS=${SOAK_ABUSERS:-8}
+BASE="http://127.0.0.1:${PORT}"
+TOKEN="soak-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+WORK=$(mktemp -d /tmp/cityexchange-soak.XXXXXX)
+APP_PID=""
+log() { printf '[soak %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  if [[ "${SOAK_KEEP:-0}" == 1 ]]; then log "work folder kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+for tool in dotnet wrk curl; do command -v "$tool" >/dev/null || { echo "soak.sh needs $tool" >&2; exit 1; }; done
+
+log "publishing (Release)"
+dotnet publish "$ROOT/src/CityExchange.Web" -c Release -o "$WORK/app" --nologo -v q >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+dotnet build "$ROOT/tests/CityExchange.Benchmarks" -c Release --nologo -v q >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+BENCH=(dotnet run -c Release --no-build --project "$ROOT/tests/CityExchange.Benchmarks" --)
+"${BENCH[@]}" export-cities "$CITIES" "$WORK/cities.csv"
+"${BENCH[@]}" export "$CITIES" "$WORK/indicators.csv"
+
+log "starting the app on $BASE"
+(
+  cd "$WORK/app"
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" Database__Provider=Sqlite Database__MigrateOnStartup=true \
+    ConnectionStrings__CityExchange="Data Source=$WORK/soak.db" Import__ApiToken="$TOKEN" \
+    RateLimits__UploadsPerMinute=1000 Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning \
+    dotnet CityExchange.Web.dll
+) >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do curl -s -o /dev/null "$BASE/health/live" && break; sleep 0.5; done
+curl -sf -o /dev/null "$BASE/health/live" || { cat "$WORK/app.log" >&2; exit 1; }
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/cities.csv" "$BASE/api/cities"
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/indicators.csv" "$BASE/api/years/$YEAR/indicators"
+log "$CITIES cities loaded as $YEAR (the latest year: every page opens on it)"
+
+# The wrk scripts: a random path per request from a list, statuses tallied over all threads.
+cat >"$WORK/paths.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+  paths = {}
+  for line in io.lines(args[1]) do if #line > 0 then table.insert(paths, line) end end
+  ok, s4, s429, s5 = 0, 0, 0, 0
+  math.randomseed(os.time() + #threads)
+end
+function request() return wrk.format("GET", paths[math.random(#paths)]) end
+function response(status, headers, body)
+  if status >= 500 then s5 = s5 + 1 elseif status == 429 then s429 = s429 + 1 elseif status >= 400 then s4 = s4 + 1 else ok = ok + 1 end
+end
+function done(summary, latency, requests)
+  local t = { ok = 0, s4 = 0, s429 = 0, s5 = 0 }
+  for _, th in ipairs(threads) do for k, _ in pairs(t) do t[k] = t[k] + th:get(k) end end
+  io.write(string.format("statuses: 2xx/3xx %d, 4xx %d, 429 %d, 5xx %d\n", t.ok, t.s4, t.s429, t.s5))
+  for _, p in ipairs({ 50, 90, 99, 99.9 }) do io.write(string.format("p%s %.1f ms\n", p, latency:percentile(p) / 1000)) end
+end
+LUA
+cat >"$WORK/readers.txt" <<TXT
+/
+/?culture=en
+/Rankings
+/Rankings?p=57&culture=en
+/Rankings?q=c12&sort=name
+/Rankings?year=2015
+/Cities/beijing?year=2015
+/Cities/c42
+/Compare?a=beijing&b=shanghai&year=2015
+/Compare
+/Methodology
+/Analysis/Report
+/Analysis/Groups?year=2015
+/api/years
+/api/rankings/$YEAR
+/api/rankings/2015?method=rank
+/api/cities?q=c1&year=$YEAR
+/css/site.css
+TXT
+cat >"$WORK/abusers.txt" <<TXT
+/Explore?year=2015&w.social=0.4
+/Explore?year=$YEAR&method=rank
+/Analysis/Clusters
+/Analysis/Clusters?linkage=average
+/api/analysis/$YEAR/clusters
+/api/analysis/$YEAR/clusters?linkage=average
+/api/analysis/2015/correlations
+/api/sensitivity/2015?samples=2000
+/api/sensitivity/$YEAR?samples=20000
+/api/sensitivity/$YEAR/bounds?min=0&max=1&step=0.0001
+/api/sensitivity/2015/bounds?min=0&max=1&step=0.0001
+/api/sensitivity/2015/bounds
+/api/rankings/2015?weights=consulates:1e308,sister_cities:1e308
+/api/rankings/$YEAR?weights=social:NaN
+/api/targets/2015?city=chengdu&rank=3
+/api/weights/2015?preset=pca
+/api/rankchange/beijing?from=2014&to=2015
+/Cities/nowhere
+/api/rankings/9999
+TXT
+
+rss() { awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status"; }
+( while kill -0 "$APP_PID" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 10; done ) >"$WORK/rss.txt" 2>/dev/null &
+SAMPLER=$!
+
+# Editors: a valid upload every 2 s, a 100,000-row junk file every 30 s (refused, bounded errors).
+printf 'city,consulates,sister_cities\nbeijing,10,20\nshanghai,30,40\nguangzhou,20,30\n' >"$WORK/valid.csv"
+{ echo "city,consulates"; for _ in $(seq 1 100000); do echo "x,x"; done; } >"$WORK/junk.csv"
+seconds=$(( $(echo "$DURATION" | sed -E 's/m$/*60/; s/s$//') ))
+(
+  end=$(( $(date +%s) + seconds )); n=0; s5=0
+  while [[ $(date +%s) -lt $end ]]; do
+    n=$((n + 1))
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/valid.csv" "$BASE/api/years/2090/indicators")
+    [[ "$code" -ge 500 ]] && s5=$((s5 + 1))
+    if (( n % 15 == 0 )); then
+      code=$(curl -s -o "$WORK/junk.body" -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/junk.csv" "$BASE/api/years/2091/indicators")
+      [[ "$code" -ge 500 ]] && s5=$((s5 + 1))
+      echo "junk upload: $code, $(stat -c %s "$WORK/junk.body") bytes of errors" >"$WORK/junk.txt"
+    fi
+    sleep 2
+  done
+  echo "uploads: $n valid + $((n / 15)) junk, 5xx $s5" >"$WORK/uploads.txt"
+) &
+EDITORS=$!
+
+log "soak for $DURATION: $READERS readers, $ABUSERS explorers/abusers, editors uploading"
+wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" >"$WORK/abusers.out" 2>&1 &
+ABUSE=$!
+wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" >"$WORK/readers.out" 2>&1
+wait "$ABUSE" "$EDITORS" || true
+kill "$SAMPLER" 2>/dev/null || true
+
+echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores"
+echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
+echo "### Explorers and abusive requests ($ABUSERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/abusers.out"
+echo "### Editors"; cat "$WORK/uploads.txt" "$WORK/junk.txt" 2>/dev/null
+echo "### RSS (MB)"
+awk 'NR == 1 { t0 = $1 } { rss[NR] = $2; t[NR] = $1 - t0 } END {
+  warm = 0; for (i = 1; i <= NR; i++) if (t[i] >= 120) { warm = i; break }
+  if (warm == 0) warm = 1
+  max = 0; for (i = warm; i <= NR; i++) if (rss[i] > max) max = rss[i]
+  printf "after warm-up (2 min): %.0f, at the end: %.0f, peak after warm-up: %.0f, change: %+.1f%%\n", rss[warm] / 1024, rss[NR] / 1024, max / 1024, 100 * (rss[NR] - rss[warm]) / rss[warm] }' "$WORK/rss.txt"
+grep -c " 5[0-9][0-9] " "$WORK/app.log" 2>/dev/null | sed 's/^/app log lines with a 5xx: /' || true
