@@ -115,6 +115,14 @@ cat >"$WORK/abusers.txt" <<TXT
 /api/rankings/9999
 TXT
 
+# One request per path, twice (cold, then warm from the caches), before the load: which page costs what at this scale.
+echo "### Single requests (status, cold s, warm s)" >"$WORK/single.txt"
+while read -r path; do
+  cold=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$BASE$path")
+  warm=$(curl -s -o /dev/null -w '%{time_total}' "$BASE$path")
+  echo "$path $cold $warm" >>"$WORK/single.txt"
+done < <(cat "$WORK/readers.txt" "$WORK/abusers.txt")
+
 rss() { awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status"; }
 ( while kill -0 "$APP_PID" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 10; done ) >"$WORK/rss.txt" 2>/dev/null &
 SAMPLER=$!
@@ -148,9 +156,10 @@ wait "$ABUSE" "$EDITORS" || true
 kill "$SAMPLER" 2>/dev/null || true
 
 echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores"
+cat "$WORK/single.txt"
 echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
 echo "### Explorers and abusive requests ($ABUSERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/abusers.out"
-echo "### Editors"; cat "$WORK/uploads.txt" "$WORK/junk.txt" 2>/dev/null
+echo "### Editors"; cat "$WORK/uploads.txt" "$WORK/junk.txt" 2>/dev/null || true
 echo "### RSS (MB)"
 awk 'NR == 1 { t0 = $1 } { rss[NR] = $2; t[NR] = $1 - t0 } END {
   warm = 0; for (i = 1; i <= NR; i++) if (t[i] >= 120) { warm = i; break }

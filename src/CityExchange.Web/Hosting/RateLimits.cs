@@ -62,13 +62,14 @@ public static class RateLimits
     public const string UploadPolicy = "upload";
 
     /// <summary>
-    /// The analyses that cost seconds of CPU (uncertainty, bounds, targets, clustering, …): at most
+    /// The analyses that cost up to seconds of CPU (uncertainty, bounds, targets, clustering, …): at most
     /// <see cref="AnalysisConcurrency"/> run at once over the whole server, <see cref="AnalysisQueue"/> wait; beyond that
     /// 429 with <c>Retry-After</c>, so no burst of anonymous requests can pin every core.
     /// </summary>
     public const string AnalysisPolicy = "analysis";
 
-    public const int AnalysisConcurrency = 2;
+    /// <summary>Half the cores (at least one): analyses never take every core from the readers of ordinary pages.</summary>
+    public static readonly int AnalysisConcurrency = Math.Max(1, Environment.ProcessorCount / 2);
 
     public const int AnalysisQueue = 8;
 

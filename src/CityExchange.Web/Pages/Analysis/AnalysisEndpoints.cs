@@ -10,7 +10,7 @@ public static class AnalysisEndpoints
 {
     public static RouteGroupBuilder MapAnalysisEndpoints(this RouteGroupBuilder api)
     {
-        var analysis = api.MapGroup("/analysis/{year:int}").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        var analysis = api.MapGroup("/analysis/{year:int}").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
         analysis.MapGet("/clusters", GetClustersAsync).WithName("GetClusters");
         analysis.MapGet("/groups", GetGroupsAsync).WithName("GetGroups");
         analysis.MapGet("/correlations", GetCorrelationsAsync).WithName("GetCorrelations");

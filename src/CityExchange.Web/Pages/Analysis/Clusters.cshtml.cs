@@ -2,12 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using CityExchange.Core.Analysis;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CityExchange.Web.Pages.Analysis;
 
-/// <summary>Clustering costs seconds at scale: the page shares the analysis concurrency limit with the API.</summary>
+/// <summary>Clustering costs up to seconds at scale: the page shares the analysis concurrency limit with the API and is kept per data version.</summary>
 [EnableRateLimiting(RateLimits.AnalysisPolicy)]
+[OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
 public sealed class ClustersModel(AnalysisService analysis) : AnalysisPage(analysis)
 {
     public ClusterView? View { get; private set; }

@@ -38,8 +38,11 @@ public sealed record CompareQuery(string? A = null, string? B = null, int? Year 
     }
 }
 
-/// <summary>The comparison page: the form and, when both pickers name two different cities with data, the comparison.</summary>
-public sealed record ComparePage(CompareForm Form, CompareView? Comparison);
+/// <summary>
+/// The comparison page: the form and, when both pickers name two different cities with data, the comparison — or,
+/// when the query named them otherwise than by code (or left one out), <see cref="Canonical"/>, the URL to go to.
+/// </summary>
+public sealed record ComparePage(CompareForm Form, CompareView? Comparison, CompareQuery? Canonical = null);
 
 /// <summary>The comparison of two cities in a year.</summary>
 public sealed record CompareView(
@@ -151,6 +154,12 @@ public sealed class CompareHandler(PageYears years, CitySnapshots snapshots, Cit
         {
             // Fewer than two cities with data in the year.
             return null;
+        }
+
+        // Names typed, or a city left out, lead to the shareable URL of codes: say so before building the comparison.
+        if (query with { A = cityA.Code, B = cityB.Code } is var canonical && canonical != query)
+        {
+            return new ComparePage(form, null, canonical);
         }
 
         var ia = scores.IndexOf(cityA.Code);

@@ -21,7 +21,7 @@ public sealed class IndexModel(CompareHandler handler) : PageModel
         }
 
         // Names typed in the pickers, or a city left out, become the canonical shareable URL of codes.
-        if (page.Comparison is { } view && query with { A = view.A.City.Code, B = view.B.City.Code } is var canonical && canonical != query)
+        if (page.Canonical is { } canonical)
         {
             return RedirectToPage(canonical.RouteValues());
         }
