@@ -60,6 +60,23 @@ public sealed class AbuseFindingsTests(CityExchangeFactory factory)
         await ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    // Finding 5: a new code could take Beijing's Chinese name, and an upload naming 北京 then filed its values there.
+    [Fact]
+    public async Task Cities_ANewCodeTakingAStoredCitysChineseName_Is400AndChangesNothing()
+    {
+        var client = factory.CreateClientWithToken();
+        using var response = await client.PutAsync(new Uri("/api/cities", UriKind.Relative), Csv.Content(
+            "code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south",
+            "aaa_fake,北京,Peking,北京,Beijing,华北,North China,municipality,east,north"));
+
+        var body = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("NameTaken", error.GetProperty("code").GetString());
+        Assert.Equal(2, error.GetProperty("row").GetInt32());
+        var cities = await client.GetFromJsonAsync<JsonElement>("/api/cities?q=aaa_fake");
+        Assert.Equal(0, cities.GetProperty("total").GetInt32());
+    }
+
     // Finding 10: error bodies were English under the Chinese default.
     [Theory]
     [InlineData("/api/cities?limit=0", "limit")]

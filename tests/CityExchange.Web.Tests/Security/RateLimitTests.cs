@@ -62,7 +62,13 @@ public sealed class RateLimitTests(CityExchangeFactory factory)
             Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         }
 
-        AssertTooManyRequests(await browser.LoginAsync(CityExchangeFactory.AdminEmail, CityExchangeFactory.AdminPassword), maxSeconds: 60);
+        using var refused = await browser.LoginAsync(CityExchangeFactory.AdminEmail, CityExchangeFactory.AdminPassword);
+        AssertTooManyRequests(refused, maxSeconds: 60);
+        // A person at the form sees a page in their language, not the API's JSON (issue 18, finding 10).
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        var page = Dom.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("请求过多", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("此地址的尝试次数过多，或服务器正忙。请稍候再试。", page.GetElementById("too-many")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync(new Uri("/Account/Login", UriKind.Relative))).StatusCode);
     }
 

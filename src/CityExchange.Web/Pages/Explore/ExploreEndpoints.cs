@@ -120,7 +120,7 @@ public static class ExploreEndpoints
             return ExploreApi.Problem(StatusCodes.Status400BadRequest, error, explore);
         }
 
-        var result = await explore.BoundsAsync(year, settings, weightBounds.Min, weightBounds.Max, weightBounds.Step, cancellationToken);
+        var result = await explore.BoundsAsync(year, settings, weightBounds, cancellationToken);
         if (result.Value is not { } bounds)
         {
             return ExploreApi.Problem(result, explore);

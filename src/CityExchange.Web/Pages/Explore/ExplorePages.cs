@@ -232,7 +232,7 @@ public sealed class ExplorePages(ExploreService explore, RankingService rankings
         }
 
         var sensitivity = await explore.SensitivityAsync(year, settings, monteCarlo.Options, monteCarlo.VaryMethods, cancellationToken);
-        var bounds = await explore.BoundsAsync(year, settings, weightBounds.Min, weightBounds.Max, weightBounds.Step, cancellationToken);
+        var bounds = await explore.BoundsAsync(year, settings, weightBounds, cancellationToken);
         if (sensitivity.Value is not { } mc || bounds.Value is not { } box)
         {
             return view with { Error = sensitivity.Error ?? bounds.Error };

@@ -248,9 +248,15 @@ public sealed class ExploreService(
         return ExploreResult.Success<SensitivityResult>(new SensitivityResult(scores, uncertainty.Samples, intervals));
     }
 
+    /// <summary>
+    /// Each city's best and worst rank over the weight grid. A step left to the default is coarsened as far as the year's
+    /// size needs (<see cref="UncertaintyLimits.SmallestStep"/>: 0.025 at 20,000 cities), so the page's default always
+    /// answers; a step asked for is kept, and refused when the grid is too large.
+    /// </summary>
     public async Task<ExploreResult<BoundsResult>> BoundsAsync(
-        int year, ExploreSettings settings, double min, double max, double step, CancellationToken cancellationToken = default)
+        int year, ExploreSettings settings, WeightBoundsParameters parameters, CancellationToken cancellationToken = default)
     {
+        var (min, max, step) = (parameters.Min, parameters.Max, parameters.Step);
         if (!(min >= 0 && max <= 1 && min <= max && min * 4 <= 1 + 1e-9 && max * 4 >= 1 - 1e-9 && step > 0 && step <= 0.25))
         {
             return ExploreResult.Fail<BoundsResult>(ExploreFailure.Invalid,
@@ -265,6 +271,12 @@ public sealed class ExploreService(
 
         var scores = Scored(context);
         // Counted before it runs: a grid of (1/step)^3/6 points times the cities must fit the documented bound.
+        if (!parameters.StepGiven && UncertaintyLimits.CheckBounds(min, max, step, scores.Cities.Count) is not null
+            && UncertaintyLimits.SmallestStep(min, max, scores.Cities.Count) is { } coarser)
+        {
+            step = Math.Max(step, coarser);
+        }
+
         if (UncertaintyLimits.CheckBounds(min, max, step, scores.Cities.Count) is { } tooLarge)
         {
             return ExploreResult.Fail<BoundsResult>(ExploreFailure.Invalid, tooLarge.Message);

@@ -57,8 +57,11 @@ public sealed record MonteCarloParameters(UncertaintyOptions Options, bool VaryM
     }
 }
 
-/// <summary>The domain-weight bounds of /Explore and <c>/api/sensitivity/{year}/bounds</c>: min, max and step.</summary>
-public sealed record WeightBoundsParameters(double Min, double Max, double Step)
+/// <summary>
+/// The domain-weight bounds of /Explore and <c>/api/sensitivity/{year}/bounds</c>: min, max and step.
+/// <see cref="StepGiven"/> is false when the request left the step to the default, which a large year may coarsen.
+/// </summary>
+public sealed record WeightBoundsParameters(double Min, double Max, double Step, bool StepGiven = false)
 {
     public static WeightBoundsParameters Default { get; } = new(0.1, 0.4, 0.01);
 
@@ -74,6 +77,6 @@ public sealed record WeightBoundsParameters(double Min, double Max, double Step)
             return d;
         }
 
-        return new(min, max, step);
+        return new(min, max, step, !string.IsNullOrWhiteSpace(get("step")));
     }
 }
