@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using CityExchange.Web.Store;
-using CsvHelper;
 
 namespace CityExchange.Web.Pages.Imports;
 
@@ -12,26 +8,9 @@ namespace CityExchange.Web.Pages.Imports;
 /// </summary>
 public static class PublishedSnapshot
 {
-    public static byte[] Create(IEnumerable<PublishedScore> scores)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))
-        using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            csv.WriteRecords(scores.Select(Row.From));
-        }
+    public static byte[] Create(IEnumerable<PublishedScore> scores) => Gzip.CompressCsv(scores.Select(Row.From));
 
-        return buffer.ToArray();
-    }
-
-    public static List<PublishedScore> Read(byte[] snapshot, int year)
-    {
-        using var gzip = new GZipStream(new MemoryStream(snapshot), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        return [.. csv.GetRecords<Row>().Select(r => r.ToScore(year))];
-    }
+    public static List<PublishedScore> Read(byte[] snapshot, int year) => [.. Gzip.DecompressCsv<Row>(snapshot).Select(r => r.ToScore(year))];
 
     private sealed record Row(
         string City, double? Social, double? Culture, double? Trade, double? Politics,
