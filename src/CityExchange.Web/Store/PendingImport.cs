@@ -19,5 +19,9 @@ public sealed class PendingImport
 
     public string Sha256 { get; set; } = "";
 
+    /// <summary>
+    /// The file's bytes, gzip-compressed (a 4 MB file of one repeated junk row is kept as a few kilobytes); rows stored
+    /// before compression hold the raw bytes, told apart by the gzip signature (<c>UploadService</c>).
+    /// </summary>
     public byte[] Content { get; set; } = [];
 }

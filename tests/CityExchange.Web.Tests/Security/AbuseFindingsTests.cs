@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CityExchange.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Tests.Security;
 
@@ -58,6 +59,27 @@ public sealed class AbuseFindingsTests(CityExchangeFactory factory)
         using var response = await factory.CreateClient().PostAsync(new Uri("/api/rankings/2015/whatif", UriKind.Relative), content);
 
         await ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    // Finding 4: 100k rows of junk gave a 192.6 MB API body and a 155 s preview, kept raw for two days.
+    [Fact]
+    public async Task JunkFile_GivesABoundedAnswer_AndIsKeptCompactlyForItsPreview()
+    {
+        var junk = Encoding.UTF8.GetBytes("city,consulates\n" + string.Concat(Enumerable.Repeat("x,x\n", 99_999)));
+        using var api = await factory.CreateClientWithToken().PutAsync(new Uri("/api/years/2096/indicators", UriKind.Relative), new ByteArrayContent(junk));
+        var body = await ProblemAsync(api, HttpStatusCode.BadRequest);
+        Assert.Equal(1000, body.GetProperty("errors").GetArrayLength());
+        Assert.Equal(199_998, body.GetProperty("errorCount").GetInt32());
+        Assert.InRange(api.Content.Headers.ContentLength ?? (await api.Content.ReadAsByteArrayAsync()).Length, 1, 1_000_000);
+
+        using var browser = await BrowserSession.SignInAsAdminAsync(factory);
+        var (path, html) = await browser.PreviewAsync(junk, 2096, "junk.csv");
+        var page = Dom.Parse(html);
+        Assert.Equal("文件有 199998 个错误，无法保存。", page.GetElementById("errors-title")!.TextContent.Trim());
+        await using var db = factory.CreateDbContext();
+        var id = Guid.Parse(path[(path.LastIndexOf('/') + 1)..]);
+        var pending = await db.Set<CityExchange.Web.Store.PendingImport>().AsNoTracking().SingleAsync(p => p.Id == id);
+        Assert.InRange(pending.Content.Length, 1, 64 * 1024);
     }
 
     // Finding 5: a new code could take Beijing's Chinese name, and an upload naming 北京 then filed its values there.

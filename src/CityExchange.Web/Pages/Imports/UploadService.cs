@@ -74,7 +74,7 @@ public sealed class UploadService(
             User = request.User,
             FileName = request.FileName,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content)),
-            Content = request.Content,
+            Content = Gzip.Compress(request.Content),
         };
         db.Add(pending);
         await db.SaveChangesAsync(cancellationToken);
@@ -91,7 +91,7 @@ public sealed class UploadService(
         }
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        var parsed = reference.CreateParser().Parse(pending.Content, pending.Year);
+        var parsed = reference.CreateParser().Parse(FileOf(pending), pending.Year);
         DataYear? dataYear = null;
         ValueDiff? diff = null;
         IReadOnlyList<ImportWarning> warnings = [];
@@ -129,14 +129,15 @@ public sealed class UploadService(
         }
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        var parsed = reference.CreateParser().Parse(pending.Content, pending.Year);
+        var content = FileOf(pending);
+        var parsed = reference.CreateParser().Parse(content, pending.Year);
         if (!parsed.IsValid || parsed.Year is not { } year)
         {
             return new ConfirmOutcome(ConfirmStatus.Invalid, 0, parsed.Year ?? 0);
         }
 
         var values = parsed.Values.ToList();
-        var record = imports.NewRecord(year, pending.FileName, user, pending.Content, parsed);
+        var record = imports.NewRecord(year, pending.FileName, user, content, parsed);
         IndicatorImportService.MarkAccepted(record, values);
         if (await imports.ReplaceYearAsync(year, values, isDemo: false, record, expected, cancellationToken) is null)
         {
@@ -149,4 +150,8 @@ public sealed class UploadService(
 
     public Task CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<PendingImport>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>The uploaded bytes of a pending import (compressed since the bounded-errors change; raw before it).</summary>
+    private static byte[] FileOf(PendingImport pending) =>
+        pending.Content is [0x1F, 0x8B, ..] ? Gzip.Decompress(pending.Content) : pending.Content;
 }
