@@ -154,41 +154,19 @@ public sealed class IndicatorImportService(
             FileName = source.FileName, Sha256 = source.Sha256, Rows = scores.Count, Values = scores.Count,
             RestoredFromId = source.Id, Snapshot = source.Snapshot,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var written = await WriteYearAsync(year, expected, record.CreatedAt, async dataYear =>
         {
-            await db.LockYearAsync(year, cancellationToken);
-            var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-            if (expected is not null && dataYear?.Version != expected.Version)
-            {
-                return new RestoreOutcome(RestoreStatus.Conflict, 0, source.Id, year, 0);
-            }
-
-            if (dataYear is null)
-            {
-                dataYear = new DataYear { Year = year };
-                db.Add(dataYear);
-            }
-
             dataYear.Kind = YearKind.Published;
             dataYear.IsDemo = false;
-            dataYear.UpdatedAt = record.CreatedAt;
-            dataYear.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
             await db.Set<IndicatorValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
             await db.Set<PublishedScore>().Where(p => p.Year == year).ExecuteDeleteAsync(cancellationToken);
             db.AddRange(scores);
             db.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException) when (expected is not null)
+        }, cancellationToken);
+        if (!written)
         {
             return new RestoreOutcome(RestoreStatus.Conflict, 0, source.Id, year, 0);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
         }
 
         LogImport(record);
@@ -267,25 +245,9 @@ public sealed class IndicatorImportService(
     internal async Task<YearReplacement?> ReplaceYearAsync(
         int year, IReadOnlyList<ParsedValue> values, bool isDemo, ImportRecord record, YearVersion? expected, CancellationToken cancellationToken)
     {
-        // One writer per year at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the year), so
-        // concurrent uploads of a year serialise and the year always holds exactly one file's values.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        ImportRecord? published = null;
+        var written = await WriteYearAsync(year, expected, record.CreatedAt, async dataYear =>
         {
-            await db.LockYearAsync(year, cancellationToken);
-            var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-            if (expected is not null && dataYear?.Version != expected.Version)
-            {
-                return null;
-            }
-
-            if (dataYear is null)
-            {
-                dataYear = new DataYear { Year = year };
-                db.Add(dataYear);
-            }
-
-            ImportRecord? published = null;
             if (dataYear.Kind == YearKind.Published)
             {
                 var scores = await db.Set<PublishedScore>().AsNoTracking().Where(p => p.Year == year).OrderBy(p => p.CityCode).ToListAsync(cancellationToken);
@@ -300,21 +262,49 @@ public sealed class IndicatorImportService(
 
             dataYear.Kind = YearKind.Indicators;
             dataYear.IsDemo = isDemo;
-            dataYear.UpdatedAt = record.CreatedAt;
-            // The UPDATE is conditional on the version read above, so a concurrent import makes it fail.
-            dataYear.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
-
             await db.Set<IndicatorValue>().Where(v => v.Year == year).ExecuteDeleteAsync(cancellationToken);
             await BulkInsert.IndicatorValuesAsync(db, year, values, cancellationToken);
             db.Add(record);
+        }, cancellationToken);
+        return written ? new YearReplacement(published?.Rows, published?.Id) : null;
+    }
+
+    /// <summary>
+    /// Writes a year in one explicit transaction, all or nothing: one writer per year at a time (SQLite: BEGIN IMMEDIATE;
+    /// PostgreSQL: an advisory lock on the year), so concurrent writes of a year serialise and it always holds exactly one
+    /// file's values. With <paramref name="expected"/>, only if the year's data is still at that version; the year's row
+    /// gets a new version, whose UPDATE is conditional on the one read, so a concurrent import makes it fail. False,
+    /// changing nothing, on a conflict.
+    /// </summary>
+    private async Task<bool> WriteYearAsync(int year, YearVersion? expected, DateTime at, Func<DataYear, Task> write, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.LockYearAsync(year, cancellationToken);
+            var dataYear = await db.Set<DataYear>().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+            if (expected is not null && dataYear?.Version != expected.Version)
+            {
+                return false;
+            }
+
+            if (dataYear is null)
+            {
+                dataYear = new DataYear { Year = year };
+                db.Add(dataYear);
+            }
+
+            dataYear.UpdatedAt = at;
+            dataYear.Version = Guid.NewGuid();
+            await write(dataYear);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new YearReplacement(published?.Rows, published?.Id);
+            return true;
         }
         catch (DbUpdateConcurrencyException) when (expected is not null)
         {
-            return null;
+            return false;
         }
         finally
         {
