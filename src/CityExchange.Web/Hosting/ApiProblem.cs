@@ -18,6 +18,10 @@ public static class ApiProblem
         return Results.Problem(statusCode: status, title: text[title], detail: text[detail, arguments]);
     }
 
+    /// <summary>A localised title over a detail already in the reader's language (e.g. a Core limit's message).</summary>
+    public static IResult Titled<TText>(HttpContext http, int status, string title, string localisedDetail) =>
+        Results.Problem(statusCode: status, title: http.RequestServices.GetRequiredService<IStringLocalizer<TText>>()[title], detail: localisedDetail);
+
     public static IResult NoData(HttpContext http, int? year) =>
         Localised<HostingText>(http, StatusCodes.Status404NotFound, "No data for this year", "There is no data for {0}.", year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
 

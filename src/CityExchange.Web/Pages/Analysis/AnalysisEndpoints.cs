@@ -47,7 +47,7 @@ public static class AnalysisEndpoints
 
         if (AnalysisService.TooLarge(scores, method) is { } tooLarge)
         {
-            return ApiProblem.Localised<AnalysisText>(http, StatusCodes.Status400BadRequest, "Too many cities for this linkage", "{0}", tooLarge);
+            return ApiProblem.Titled<AnalysisText>(http, StatusCodes.Status400BadRequest, "Too many cities for this linkage", tooLarge);
         }
 
         return Results.Ok(ClustersResponse.From(scores, AnalysisService.Cluster(scores, method, clusters, cancellationToken)));

@@ -254,7 +254,7 @@ public sealed class IndicatorImportService(
                 published = new ImportRecord
                 {
                     Year = year, Status = ImportRecord.Published, CreatedAt = record.CreatedAt, User = ImportRecord.PublishedReport,
-                    FileName = $"published-{year}.csv", Rows = scores.Count, Values = scores.Count, Snapshot = PublishedSnapshot.Create(scores),
+                    FileName = $"{year}.csv", Rows = scores.Count, Values = scores.Count, Snapshot = PublishedSnapshot.Create(scores),
                 };
                 db.Add(published);
                 await db.Set<PublishedScore>().Where(p => p.Year == year).ExecuteDeleteAsync(cancellationToken);

@@ -24,6 +24,7 @@ public static class UploadSetup
         services.AddScoped<UploadService>();
         services.AddScoped<UploadTemplates>();
         services.AddScoped<ImportHistory>();
+        services.AddScoped<ImportUserNames>();
         services.AddScoped<CityImportService>();
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = MaxFormBytes);
         // Bodies sent without a Content-Length (chunked) are cut by Kestrel; the API raises it per request as it needs.
