@@ -4,11 +4,13 @@
 #   - readers: wrk on the ordinary pages and API reads (overview, rankings, city, compare, methodology, analyses),
 #   - explorers and abusers: wrk on Explore, what-if-free analysis endpoints and the abusive requests of issue 18
 #     (tiny weight-grid steps, 1e308 weights, huge samples, average linkage on 20,000 cities, junk parameters),
-#   - editors: a curl loop uploading a valid file every 2 s and a 100,000-row junk file every 30 s,
+#   - editors: a curl loop uploading a valid file every 2 s into SOAK_EDIT_YEAR (an earlier year than the one the
+#     pages open on, as an office uploads its own year) and a 100,000-row junk file every 30 s,
+#   - a sampler timing each reader path alone every 5 s under the load (which path is slow, not just that one is),
 # samples the app's RSS every 10 s and prints: requests, statuses (5xx must be 0), latency percentiles of the readers,
 # and RSS after warm-up against the end. Figures go in docs/performance.md ("Soak").
 # Settings: SOAK_DURATION (10m), SOAK_PORT (5198), SOAK_CITIES (20000), SOAK_YEAR (2030), SOAK_READERS (16 connections),
-# SOAK_ABUSERS (8 connections), SOAK_KEEP (1: keep the work folder). Loopback only; every loop is bounded by the duration.
+# SOAK_ABUSERS (8 connections), SOAK_EDIT_YEAR (2020), SOAK_KEEP (1: keep the work folder). Loopback only; every loop is bounded by the duration.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +20,7 @@ CITIES=${SOAK_CITIES:-20000}
 YEAR=${SOAK_YEAR:-2030}
 READERS=${SOAK_READERS:-16}
 ABUSERS=${SOAK_ABUSERS:-8}
+EDIT_YEAR=${SOAK_EDIT_YEAR:-2020}
 BASE="http://127.0.0.1:${PORT}"
 TOKEN="soak-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/cityexchange-soak.XXXXXX)
@@ -135,7 +138,7 @@ seconds=$(( $(echo "$DURATION" | sed -E 's/m$/*60/; s/s$//') ))
   end=$(( $(date +%s) + seconds )); n=0; s5=0
   while [[ $(date +%s) -lt $end ]]; do
     n=$((n + 1))
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/valid.csv" "$BASE/api/years/2090/indicators")
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/valid.csv" "$BASE/api/years/$EDIT_YEAR/indicators")
     [[ "$code" -ge 500 ]] && s5=$((s5 + 1))
     if (( n % 15 == 0 )); then
       code=$(curl -s -o "$WORK/junk.body" -w '%{http_code}' -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary "@$WORK/junk.csv" "$BASE/api/years/2091/indicators")
@@ -148,17 +151,31 @@ seconds=$(( $(echo "$DURATION" | sed -E 's/m$/*60/; s/s$//') ))
 ) &
 EDITORS=$!
 
+# The sampler: each reader path alone, one after another, every 5 s (time to the last byte, in s).
+(
+  end=$(( $(date +%s) + seconds ))
+  while [[ $(date +%s) -lt $end ]]; do
+    while read -r path; do echo "$path $(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$BASE$path")"; done <"$WORK/readers.txt"
+    sleep 5
+  done
+) >"$WORK/samples.txt" &
+SAMPLER_PATHS=$!
+
 log "soak for $DURATION: $READERS readers, $ABUSERS explorers/abusers, editors uploading"
 wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" >"$WORK/abusers.out" 2>&1 &
 ABUSE=$!
 wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" >"$WORK/readers.out" 2>&1
-wait "$ABUSE" "$EDITORS" || true
+wait "$ABUSE" "$EDITORS" "$SAMPLER_PATHS" || true
 kill "$SAMPLER" 2>/dev/null || true
 
 echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores"
 cat "$WORK/single.txt"
 echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
 echo "### Explorers and abusive requests ($ABUSERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/abusers.out"
+echo "### Each reader path alone under the load (samples, median and max ms, statuses)"
+sort -k1,1 -k3,3g "$WORK/samples.txt" | awk '{ p = $1; if (p != last && last != "") flush(); if (p != last) { n = 0; delete t; codes = "" } last = p; t[++n] = $3 * 1000; if (index(codes, $2) == 0) codes = codes " " $2 }
+  function flush() { printf "%s: %d, %.0f, %.0f,%s\n", last, n, t[int((n + 1) / 2)], t[n], codes }
+  END { if (last != "") flush() }'
 echo "### Editors"; cat "$WORK/uploads.txt" "$WORK/junk.txt" 2>/dev/null || true
 echo "### RSS (MB)"
 awk 'NR == 1 { t0 = $1 } { rss[NR] = $2; t[NR] = $1 - t0 } END {

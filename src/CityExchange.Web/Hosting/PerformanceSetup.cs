@@ -3,6 +3,7 @@ using System.IO.Compression;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
@@ -23,8 +24,9 @@ public static class PerformanceSetup
     public const string AuthCookie = "CityExchange.Auth";
 
     /// <summary>
-    /// The output-cache policy of the public pages and the ranking API (<c>.CacheOutput(...)</c>, <c>[OutputCache]</c>):
-    /// <c>/</c>, <c>/Rankings</c>, <c>/Compare</c> and <c>GET /api/rankings/{year}</c>.
+    /// The output-cache policy of the public pages and reads (<c>.CacheOutput(...)</c>, <c>[OutputCache]</c>): the overview,
+    /// rankings, city, compare, methodology, Explore and cluster pages, and the API's rankings, years, cities, analyses
+    /// and Explore reads. Pages of one year say so (<see cref="YearScopeAttribute"/>).
     /// </summary>
     public const string PublicCachePolicy = "public";
 
@@ -39,10 +41,11 @@ public static class PerformanceSetup
         services.ConfigureDbContext<PostgresCityExchangeDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<DataChangeInterceptor>()));
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = 64L * 1024 * 1024;
-            options.MaximumBodySize = 8L * 1024 * 1024;
+            // A 20,000-city ranking is 12 MB of JSON (1 MB compressed): kept, so that it is not written afresh for each reader.
+            options.SizeLimit = 128L * 1024 * 1024;
+            options.MaximumBodySize = 16L * 1024 * 1024;
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
-            // Keyed by URL (all query values), culture and the data stamp. The default policy inside still refuses
+            // Keyed by URL (all query values), culture and the data stamp of what the endpoint reads. The default policy inside still refuses
             // signed-in users, Authorization headers and responses that set cookies; MayCompress also refuses any
             // request with the sign-in cookie, valid or not: its response is neither shared nor compressed, and
             // cached entries are kept compressed.
@@ -52,8 +55,12 @@ public static class PerformanceSetup
                 // Kept compressed (UsePerformanceCaching), so one entry per encoding asked for.
                 .SetVaryByHeader(HeaderNames.AcceptEncoding)
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+                // Whether the culture cookie is being set (?culture= differing from the request's cookie): such a
+                // response is kept apart, with its Set-Cookie (PreEndpointCookies), from the one for readers who have it.
+                .VaryByValue(context => new KeyValuePair<string, string>("sets-cookie", context.Response.Headers.SetCookie.Count > 0 ? "1" : "0"))
                 .VaryByValue(async (context, cancellationToken) => new KeyValuePair<string, string>("data",
-                    await context.RequestServices.GetRequiredService<DataStamp>().GetAsync(context.RequestServices, cancellationToken))));
+                    await context.RequestServices.GetRequiredService<DataStamp>().GetAsync(context, cancellationToken)))
+                .AddPolicy<PreEndpointCookies>());
         });
         services.AddResponseCompression(options =>
         {
@@ -116,4 +123,43 @@ public static class CompressionPolicy
     public static bool MayCompress(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && !request.Cookies.ContainsKey(PerformanceSetup.AuthCookie);
+}
+
+/// <summary>
+/// The output cache refuses every response that sets a cookie, because a cookie may be one reader's. The culture cookie
+/// is not: it is set before the endpoint runs (LocalizationSetup), from the URL's own <c>?culture=</c>, so every reader of
+/// that URL without the cookie gets the same one. This policy (last in the public policy) lets such a response be stored
+/// when the only cookies it sets are those already set when the request reached the cache; a cookie the page sets
+/// itself (an antiforgery token) still keeps it out. Without this, every first visit by a language link is rendered
+/// afresh.
+/// </summary>
+public sealed class PreEndpointCookies : IOutputCachePolicy
+{
+    private const string Key = "CityExchange.PreEndpointCookies";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        if (context.AllowCacheStorage && context.HttpContext.Response.Headers.SetCookie.Count > 0)
+        {
+            context.HttpContext.Items[Key] = context.HttpContext.Response.Headers.SetCookie.ToString();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        if (!context.AllowCacheStorage
+            && response.StatusCode == StatusCodes.Status200OK
+            && context.HttpContext.Items[Key] is string before
+            && response.Headers.SetCookie.ToString() == before)
+        {
+            context.AllowCacheStorage = true;
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -80,6 +81,12 @@ public sealed class AbuseFindingsTests(CityExchangeFactory factory)
         var id = Guid.Parse(path[(path.LastIndexOf('/') + 1)..]);
         var pending = await db.Set<CityExchange.Web.Store.PendingImport>().AsNoTracking().SingleAsync(p => p.Id == id);
         Assert.InRange(pending.Content.Length, 1, 64 * 1024);
+
+        // Viewed again (a reload, the back button): the parse is kept, not redone.
+        var parses = factory.Services.GetRequiredService<CityExchange.Web.Pages.Imports.PreviewParses>().Parses;
+        var again = Dom.Parse(await browser.GetHtmlAsync(path));
+        Assert.Equal("文件有 199998 个错误，无法保存。", again.GetElementById("errors-title")!.TextContent.Trim());
+        Assert.Equal(parses, factory.Services.GetRequiredService<CityExchange.Web.Pages.Imports.PreviewParses>().Parses);
     }
 
     // Finding 5: a new code could take Beijing's Chinese name, and an upload naming 北京 then filed its values there.

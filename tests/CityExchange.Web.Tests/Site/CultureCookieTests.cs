@@ -3,8 +3,8 @@ using CityExchange.Web.Tests.Infrastructure;
 namespace CityExchange.Web.Tests.Site;
 
 /// <summary>
-/// <c>?culture=</c> remembers the language in a cookie, but only when it changes: a response that sets a cookie is never
-/// output-cached, so a reader who already chose the language gets cached pages.
+/// <c>?culture=</c> remembers the language in a cookie, but only when it changes; the response that sets it is cached
+/// with it (PreEndpointCookies) apart from the one for readers who have it already.
 /// </summary>
 [Collection(WebTestGroup.Name)]
 public sealed class CultureCookieTests(CityExchangeFactory factory)
@@ -18,6 +18,23 @@ public sealed class CultureCookieTests(CityExchangeFactory factory)
 
         response.EnsureSuccessStatusCode();
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(EnglishCookie, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CultureQuery_WithoutTheCookie_IsServedFromTheCacheWithTheCookie()
+    {
+        // Two new readers: the client must not send back the cookie it was given.
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 2; i++)
+        {
+            last = await client.GetAsync(new Uri("/Rankings?year=2014&culture=en&sort=name", UriKind.Relative));
+            last.EnsureSuccessStatusCode();
+            // A new reader following an English link gets the cookie, from the cache as from the page.
+            Assert.Contains(last.Headers.GetValues("Set-Cookie"), c => c.StartsWith(EnglishCookie, StringComparison.Ordinal));
+            Assert.Contains("lang=\"en\"", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(i == 1, last.Headers.Age is not null);
+        }
     }
 
     [Fact]

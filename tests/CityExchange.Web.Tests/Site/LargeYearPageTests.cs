@@ -65,6 +65,28 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
         Assert.InRange(html.Length, 1, 100_000);
     }
 
+    [Theory]
+    [InlineData("en", "A dendrogram of 600 cities is too tall to draw on a page (at most 500)", "more (every member in the API's answer)")]
+    [InlineData("zh-CN", "600 个城市的树状图过高，无法在页面上绘制（最多 500 个）", "个城市（完整成员见 API 结果）")]
+    public async Task Clusters_OfALargeYear_ListAHundredMembersPerClusterAndDrawNoTree(string culture, string notice, string more)
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Analysis/Clusters?year={Year}", culture);
+        var document = Dom.Parse(html);
+
+        Assert.Contains(notice, document.QuerySelector("#dendrogram-too-large")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("figure.dendrogram"));
+        var members = document.QuerySelectorAll("td.members").ToList();
+        Assert.Equal(5, members.Count);
+        Assert.All(members, m => Assert.InRange(m.QuerySelectorAll("a[href^='/Cities/']").Length, 1, 100));
+        Assert.Equal(600, members.Sum(m => int.Parse(m.PreviousElementSibling!.TextContent, CultureInfo.InvariantCulture)));
+        var toApi = members.Select(m => m.QuerySelector($"a[href='/api/analysis/{Year}/clusters?linkage=ward&k=5']")).Where(a => a is not null).ToList();
+        Assert.NotEmpty(toApi);
+        Assert.All(toApi, a => Assert.Contains(more, a!.TextContent, StringComparison.Ordinal));
+        Assert.InRange(html.Length, 1, 400_000);
+    }
+
     [Fact]
     public async Task CitiesApi_FindsTheLargeYearsCitiesByName()
     {
@@ -77,7 +99,7 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
             found.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToArray());
     }
 
-    /// <summary>150 cities whose one indicator falls with their number, so c001 leads.</summary>
+    /// <summary>600 cities with one indicator in each domain, each falling with their number, so c001 leads.</summary>
     private async Task PrepareAsync()
     {
         await Setup.WaitAsync();
@@ -95,8 +117,8 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
                 .. codes.Select(c => $"{c},城{c},City {c},省,Province,华东,East China,other,east,south")]);
             Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri("/api/cities", UriKind.Relative), cities)).StatusCode);
             var values = Csv.Content([
-                "city,consulates",
-                .. codes.Select((c, i) => $"{c},{(Cities - i).ToString(CultureInfo.InvariantCulture)}")]);
+                "city,consulates,passports,foreign_language,odi",
+                .. codes.Select((c, i) => $"{c},{string.Join(',', Enumerable.Repeat((Cities - i).ToString(CultureInfo.InvariantCulture), 4))}")]);
             Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri($"/api/years/{Year}/indicators", UriKind.Relative), values)).StatusCode);
             _prepared = true;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CityExchange.Core.Analysis;
 using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Hosting;
+using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CityExchange.Web.Pages.Analysis;
@@ -10,7 +11,8 @@ public static class AnalysisEndpoints
 {
     public static RouteGroupBuilder MapAnalysisEndpoints(this RouteGroupBuilder api)
     {
-        var analysis = api.MapGroup("/analysis/{year:int}").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
+        var analysis = api.MapGroup("/analysis/{year:int}").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestReal));
         analysis.MapGet("/clusters", GetClustersAsync).WithName("GetClusters");
         analysis.MapGet("/groups", GetGroupsAsync).WithName("GetGroups");
         analysis.MapGet("/correlations", GetCorrelationsAsync).WithName("GetCorrelations");

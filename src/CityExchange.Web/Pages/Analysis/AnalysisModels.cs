@@ -16,7 +16,19 @@ public sealed record MisplacedCity(int City, int Ours, int Published);
 /// A year's clusters. <see cref="Refused"/>: the linkage asked for needs the n² distances and the year has more cities than
 /// its limit, so the clusters shown are the default linkage's (Ward) and the message says why.
 /// </summary>
-public sealed record ClusterView(YearScores Scores, ClusterResult Result, IReadOnlyList<PublishedClusterComparison> Published, string? Refused = null);
+/// <summary>
+/// A clustering for the page. A page of tens of thousands of cities would be megabytes that nobody reads: the page
+/// lists at most <see cref="ListedMembers"/> names per cluster and draws the dendrogram (and its merges table) up to
+/// <see cref="DrawnLeaves"/> cities; the API's answer holds every member and merge.
+/// </summary>
+public sealed record ClusterView(YearScores Scores, ClusterResult Result, IReadOnlyList<PublishedClusterComparison> Published, string? Refused = null)
+{
+    public const int ListedMembers = 100;
+
+    public const int DrawnLeaves = 500;
+
+    public bool DrawsTree => Result.Leaves.Count is > 1 and <= DrawnLeaves;
+}
 
 public sealed record GroupView(YearScores Scores, IReadOnlyList<GroupMean> Groups, IReadOnlyList<GroupMean> Figure10, IReadOnlyList<GroupMean> Figure11);
 

@@ -1,3 +1,4 @@
+using CityExchange.Web.Scoring;
 using System.ComponentModel.DataAnnotations;
 using CityExchange.Core.Analysis;
 using CityExchange.Web.Hosting;
@@ -10,6 +11,7 @@ namespace CityExchange.Web.Pages.Analysis;
 /// <summary>Clustering costs up to seconds at scale: the page shares the analysis concurrency limit with the API and is kept per data version.</summary>
 [EnableRateLimiting(RateLimits.AnalysisPolicy)]
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
+[YearScope(YearRule.LatestReal)]
 public sealed class ClustersModel(AnalysisService analysis) : AnalysisPage(analysis)
 {
     public ClusterView? View { get; private set; }

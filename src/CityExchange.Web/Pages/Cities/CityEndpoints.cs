@@ -15,7 +15,7 @@ public static class CityEndpoints
 
     public static RouteGroupBuilder MapCityEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/cities", GetCitiesAsync).WithName("GetCities");
+        api.MapGet("/cities", GetCitiesAsync).WithName("GetCities").CacheOutput(PerformanceSetup.PublicCachePolicy);
         return api;
     }
 

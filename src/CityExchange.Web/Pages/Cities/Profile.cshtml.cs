@@ -1,10 +1,13 @@
 using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Scoring;
+using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CityExchange.Web.Pages.Cities;
 
+[OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
 public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explore, DataVersions versions) : PageModel
 {
     public CityProfileView View { get; private set; } = null!;

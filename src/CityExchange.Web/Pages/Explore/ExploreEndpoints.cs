@@ -3,6 +3,7 @@ using System.Text.Json;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Hosting;
+using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Pages.Explore;
 
@@ -14,10 +15,14 @@ public static class ExploreEndpoints
         // Each of these scores a year at least once, some thousands of times: they share the analysis concurrency limit,
         // and a GET's answer is kept per data version, parameters and language (the output cache's "public" policy).
         api.MapPost("/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf").RequireRateLimiting(RateLimits.AnalysisPolicy);
-        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
-        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
-        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
-        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
+        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
+        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
+        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
+        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
         api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
         return api;
     }

@@ -41,12 +41,14 @@ public sealed record ConfirmOutcome(ConfirmStatus Status, long ImportId, int Yea
 /// <summary>
 /// The page's upload flow: stage (parse, record a rejected file, keep the file as a pending import), preview (diff
 /// and warnings against the current data), confirm (replace the year if its data did not change since the preview)
-/// or cancel. The pending file is parsed again on every step, so what is stored is exactly what was previewed.
+/// or cancel. The preview's parse is kept (<see cref="PreviewParses"/>); the confirmation parses the file again, so what
+/// is stored is exactly what was previewed.
 /// </summary>
 public sealed class UploadService(
     CityExchangeDbContext db,
     ReferenceCache referenceCache,
     IndicatorImportService imports,
+    PreviewParses previews,
     TimeProvider clock)
 {
     /// <summary>Pending imports older than this are discarded when the next file is staged.</summary>
@@ -91,7 +93,7 @@ public sealed class UploadService(
         }
 
         var reference = await referenceCache.GetAsync(db, cancellationToken);
-        var parsed = reference.CreateParser().Parse(FileOf(pending), pending.Year);
+        var parsed = previews.GetOrParse(pending, reference, () => FileOf(pending));
         DataYear? dataYear = null;
         ValueDiff? diff = null;
         IReadOnlyList<ImportWarning> warnings = [];
@@ -145,11 +147,15 @@ public sealed class UploadService(
         }
 
         await db.Set<PendingImport>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+        previews.Forget(id);
         return new ConfirmOutcome(ConfirmStatus.Accepted, record.Id, year);
     }
 
-    public Task CancelAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.Set<PendingImport>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+    public async Task CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await db.Set<PendingImport>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+        previews.Forget(id);
+    }
 
     /// <summary>The uploaded bytes of a pending import (compressed since the bounded-errors change; raw before it).</summary>
     private static byte[] FileOf(PendingImport pending) =>

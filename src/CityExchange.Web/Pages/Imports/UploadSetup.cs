@@ -22,6 +22,7 @@ public static class UploadSetup
         services.AddScoped<IndicatorImportService>();
         services.AddScoped<IDemoDataSeed, DemoIndicatorSeed>();
         services.AddScoped<UploadService>();
+        services.AddSingleton<PreviewParses>();
         services.AddScoped<UploadTemplates>();
         services.AddScoped<ImportHistory>();
         services.AddScoped<ImportUserNames>();

@@ -1,3 +1,4 @@
+using CityExchange.Web.Scoring;
 using CityExchange.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CityExchange.Web.Pages.Overview;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
+[YearScope(YearRule.LatestReal)]
 public sealed class IndexModel(OverviewHandler handler) : PageModel
 {
     public OverviewView? View { get; private set; }

@@ -1,5 +1,6 @@
 using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Hosting;
+using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Pages.Rankings;
 
@@ -7,7 +8,8 @@ public static class RankingEndpoints
 {
     public static RouteGroupBuilder MapRankingEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy);
+        api.MapGet("/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestReal));
         return api;
     }
 

@@ -1,3 +1,4 @@
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 
@@ -11,7 +12,7 @@ public static class YearEndpoints
     /// <summary><c>GET /api/years</c>: the years that can be ranked, oldest first.</summary>
     public static RouteGroupBuilder MapYearEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/years", GetYearsAsync).WithName("GetYears");
+        api.MapGet("/years", GetYearsAsync).WithName("GetYears").CacheOutput(PerformanceSetup.PublicCachePolicy);
         return api;
     }
 
