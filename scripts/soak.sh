@@ -2,6 +2,7 @@
 # CityExchange soak test (not part of CI): publishes the app (Release), starts it on a loopback port with a fresh
 # database holding the bundled data and a synthetic 20,000-city year, then for SOAK_DURATION runs at once
 #   - readers: wrk on the ordinary pages and API reads (overview, rankings, city, compare, methodology, analyses),
+#   - bulk: wrk (2 connections) on the whole 20,000-city ranking JSON (12 MB), measured apart from the pages,
 #   - explorers and abusers: wrk on Explore, what-if-free analysis endpoints and the abusive requests of issue 18
 #     (tiny weight-grid steps, 1e308 weights, huge samples, average linkage on 20,000 cities, junk parameters),
 #   - editors: a curl loop uploading a valid file every 2 s into SOAK_EDIT_YEAR (an earlier year than the one the
@@ -91,10 +92,14 @@ cat >"$WORK/readers.txt" <<TXT
 /Analysis/Report
 /Analysis/Groups?year=2015
 /api/years
-/api/rankings/$YEAR
 /api/rankings/2015?method=rank
 /api/cities?q=c1&year=$YEAR
 /css/site.css
+TXT
+# Bulk reads: the whole 20,000-city ranking is 12 MB of JSON (1 MB compressed); not an ordinary page, measured apart.
+cat >"$WORK/bulk.txt" <<TXT
+/api/rankings/$YEAR
+/api/rankings/$YEAR?format=json&culture=en
 TXT
 cat >"$WORK/abusers.txt" <<TXT
 /Explore?year=2015&w.social=0.4
@@ -124,7 +129,7 @@ while read -r path; do
   cold=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$BASE$path")
   warm=$(curl -s -o /dev/null -w '%{time_total}' "$BASE$path")
   echo "$path $cold $warm" >>"$WORK/single.txt"
-done < <(cat "$WORK/readers.txt" "$WORK/abusers.txt")
+done < <(cat "$WORK/readers.txt" "$WORK/bulk.txt" "$WORK/abusers.txt")
 
 rss() { awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status"; }
 ( while kill -0 "$APP_PID" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 10; done ) >"$WORK/rss.txt" 2>/dev/null &
@@ -164,13 +169,16 @@ SAMPLER_PATHS=$!
 log "soak for $DURATION: $READERS readers, $ABUSERS explorers/abusers, editors uploading"
 wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" >"$WORK/abusers.out" 2>&1 &
 ABUSE=$!
+wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" >"$WORK/bulk.out" 2>&1 &
+BULK=$!
 wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" >"$WORK/readers.out" 2>&1
-wait "$ABUSE" "$EDITORS" "$SAMPLER_PATHS" || true
+wait "$ABUSE" "$BULK" "$EDITORS" "$SAMPLER_PATHS" || true
 kill "$SAMPLER" 2>/dev/null || true
 
 echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores"
 cat "$WORK/single.txt"
 echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
+echo "### Bulk reads (the whole 20,000-city ranking as JSON, 2 connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/bulk.out"
 echo "### Explorers and abusive requests ($ABUSERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/abusers.out"
 echo "### Each reader path alone under the load (samples, median and max ms, statuses)"
 sort -k1,1 -k3,3g "$WORK/samples.txt" | awk '{ p = $1; if (p != last && last != "") flush(); if (p != last) { n = 0; delete t; codes = "" } last = p; t[++n] = $3 * 1000; if (index(codes, $2) == 0) codes = codes " " $2 }

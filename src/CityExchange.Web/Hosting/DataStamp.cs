@@ -16,7 +16,7 @@ namespace CityExchange.Web.Hosting;
 /// demo flag (what the year pickers list), the versions of the published years, and the
 /// <see cref="DataYear.Version"/> (replaced by each import and restore) of the years the page reads. An endpoint marked
 /// with <see cref="YearScopeAttribute"/> reads the year it shows — the route's or query's <c>year</c>, else the one its
-/// rule picks — and the stored year before it (movements); any other endpoint, or one asked for the panel scale (whose
+/// rule picks — and, if it shows movements, the stored year before it; any other endpoint, or one asked for the panel scale (whose
 /// goalposts come from every year), reads every year. So an upload into 2020 leaves the cached pages of 2030 alone.
 /// <para>
 /// The versions are re-read at most every <see cref="PerformanceOptions.DataStampMilliseconds"/> (1 s; 0 = every
@@ -63,7 +63,7 @@ public sealed class DataStamp(IOptions<PerformanceOptions> options)
         var index = versions.Options.IndexOf(shown);
         var stamp = new StringBuilder(versions.Common, versions.Common.Length + 90);
         Append(stamp.Append("|shown"), versions.Rows[index]);
-        if (index > 0)
+        if (scope.WithPreviousYear && index > 0)
         {
             Append(stamp.Append("|before"), versions.Rows[index - 1]);
         }
@@ -126,14 +126,18 @@ public sealed class DataStamp(IOptions<PerformanceOptions> options)
 }
 
 /// <summary>
-/// Marks a cached page or endpoint that reads one year (and the year before it): its output-cache entries are keyed by
-/// those years' versions only (<see cref="DataStamp"/>). <see cref="Rule"/> is the page's rule for the year it shows when
-/// none is asked for; it must be the rule the page itself uses.
+/// Marks a cached page or endpoint that reads one year (and, with <see cref="WithPreviousYear"/>, the stored year before
+/// it, for movements): its output-cache entries are keyed by those years' versions only (<see cref="DataStamp"/>).
+/// <see cref="Rule"/> is the page's rule for the year it shows when none is asked for; it must be the rule the page
+/// itself uses.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class YearScopeAttribute(YearRule rule) : Attribute
 {
     public YearRule Rule { get; } = rule;
+
+    /// <summary>The page shows movements since the previous stored year (<c>PageYears.PreviousAsync</c>).</summary>
+    public bool WithPreviousYear { get; init; }
 }
 
 /// <summary>Drops the <see cref="DataStamp"/> whenever this instance saves changes or commits a transaction.</summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CityExchange.Web.Pages.Overview;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
-[YearScope(YearRule.LatestReal)]
+[YearScope(YearRule.LatestReal, WithPreviousYear = true)]
 public sealed class IndexModel(OverviewHandler handler) : PageModel
 {
     public OverviewView? View { get; private set; }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CityExchange.Web.Pages.Rankings;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
-[YearScope(YearRule.LatestReal)]
+[YearScope(YearRule.LatestReal, WithPreviousYear = true)]
 public sealed class IndexModel(RankingsHandler handler, RankingsCsv csv) : PageModel
 {
     public RankingsView View { get; private set; } = null!;
