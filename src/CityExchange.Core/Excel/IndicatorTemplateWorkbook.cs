@@ -78,14 +78,14 @@ public static class IndicatorTemplateWorkbook
 
         options.Column(header.Count).Width = 40;
         await workbook.StartWorksheetAsync(text(WorkbookTexts.TemplateDataSheet, []), options, cancellationToken);
-        await workbook.AddRowAsync([.. header.Select(h => new StyledCell(h, bold))], cancellationToken);
+        await workbook.AddRowAsync([.. header.Select(h => new StyledCell(TableWorkbook.XmlText(h), bold))], cancellationToken);
 
         var row = new DataCell[header.Count];
         foreach (var city in spec.Cities.OrderBy(c => c.Code, StringComparer.Ordinal))
         {
-            row[0] = new DataCell(city.Code);
-            row[1] = new DataCell(city.NameZh);
-            row[2] = new DataCell(city.NameEn);
+            row[0] = new DataCell(TableWorkbook.XmlText(city.Code));
+            row[1] = new DataCell(TableWorkbook.XmlText(city.NameZh));
+            row[2] = new DataCell(TableWorkbook.XmlText(city.NameEn));
             row[3] = new DataCell(spec.Year);
             for (var i = 0; i < spec.Indicators.Count; i++)
             {
@@ -94,7 +94,7 @@ public static class IndicatorTemplateWorkbook
                     : TableWorkbook.Empty;
             }
 
-            row[^1] = spec.SourceNotes is not null && spec.SourceNotes.TryGetValue(city.Code, out var note) ? new DataCell(note) : TableWorkbook.Empty;
+            row[^1] = spec.SourceNotes is not null && spec.SourceNotes.TryGetValue(city.Code, out var note) ? new DataCell(TableWorkbook.XmlText(note)) : TableWorkbook.Empty;
             await workbook.AddRowAsync(row, cancellationToken);
         }
 
@@ -113,8 +113,8 @@ public static class IndicatorTemplateWorkbook
             validation.IgnoreBlank = true;
             validation.ShowErrorAlert = true;
             validation.ShowInputMessage = true;
-            validation.InputTitle = TableWorkbook.Truncate(indicator.Name, MaxInputTitle);
-            validation.InputMessage = TableWorkbook.Truncate(text(WorkbookTexts.InputMessage, [indicator.Unit, indicator.Definition]), MaxInputMessage);
+            validation.InputTitle = TableWorkbook.Truncate(TableWorkbook.XmlText(indicator.Name), MaxInputTitle);
+            validation.InputMessage = TableWorkbook.Truncate(TableWorkbook.XmlText(text(WorkbookTexts.InputMessage, [indicator.Unit, indicator.Definition])), MaxInputMessage);
             validation.ErrorTitle = TableWorkbook.Truncate(text(WorkbookTexts.ErrorTitle, []), MaxInputTitle);
             validation.ErrorMessage = TableWorkbook.Truncate(text(WorkbookTexts.ErrorMessage, []), MaxInputMessage);
             var column = TableWorkbook.ColumnName(LeadingColumns + 1 + i);
@@ -138,7 +138,7 @@ public static class IndicatorTemplateWorkbook
         await workbook.AddRowAsync([new Cell(T(WorkbookTexts.YearLabel), bold), new Cell(spec.Year)], cancellationToken);
         if (!string.IsNullOrWhiteSpace(spec.FillNote))
         {
-            await workbook.AddRowAsync([new Cell(T(WorkbookTexts.FillNoteHeading), bold), new Cell(spec.FillNote)], cancellationToken);
+            await workbook.AddRowAsync([new Cell(T(WorkbookTexts.FillNoteHeading), bold), new Cell(TableWorkbook.XmlText(spec.FillNote))], cancellationToken);
         }
 
         await workbook.AddRowAsync(Array.Empty<DataCell>(), cancellationToken);
@@ -171,9 +171,10 @@ public static class IndicatorTemplateWorkbook
             var domain = DomainInfo.Of(indicator.Domain);
             await workbook.AddRowAsync(
                 [
-                    new DataCell(indicator.Code), new DataCell(indicator.Name),
+                    new DataCell(TableWorkbook.XmlText(indicator.Code)), new DataCell(TableWorkbook.XmlText(indicator.Name)),
                     new DataCell(spec.Language == WorkbookLanguage.Chinese ? domain.NameZh : domain.NameEn),
-                    new DataCell(indicator.Unit), new DataCell(indicator.Definition), new DataCell(indicator.TypicalSource),
+                    new DataCell(TableWorkbook.XmlText(indicator.Unit)), new DataCell(TableWorkbook.XmlText(indicator.Definition)),
+                    new DataCell(TableWorkbook.XmlText(indicator.TypicalSource)),
                 ],
                 cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Drawing;
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Resources;
 using SpreadCheetah;
@@ -62,7 +63,7 @@ public static class TableWorkbook
             await workbook.AddRowAsync([new StyledCell(banner, bannerStyle)], cancellationToken);
         }
 
-        await workbook.AddRowAsync([.. spec.Headers.Select(h => new StyledCell(h, bold))], cancellationToken);
+        await workbook.AddRowAsync([.. spec.Headers.Select(h => new StyledCell(XmlText(h), bold))], cancellationToken);
 
         var numberStyles = new Dictionary<int, StyleId>();
         var row = new Cell[spec.Headers.Count];
@@ -87,7 +88,7 @@ public static class TableWorkbook
         about.Column(1).Width = 24;
         about.Column(2).Width = 80;
         await workbook.StartWorksheetAsync(WorkbookTexts.Get(WorkbookTexts.TableAboutSheet, culture), about, cancellationToken);
-        await workbook.AddRowAsync([new StyledCell(spec.Title, workbook.AddStyle(TitleStyle))], cancellationToken);
+        await workbook.AddRowAsync([new StyledCell(XmlText(spec.Title), workbook.AddStyle(TitleStyle))], cancellationToken);
         if (spec.IsDemo)
         {
             await workbook.AddRowAsync([new StyledCell(banner, bannerStyle)], cancellationToken);
@@ -95,7 +96,7 @@ public static class TableWorkbook
 
         foreach (var item in spec.About)
         {
-            await workbook.AddRowAsync([new Cell(item.Label, bold), ToCell(workbook, item.Value, numberStyles)], cancellationToken);
+            await workbook.AddRowAsync([new Cell(XmlText(item.Label), bold), ToCell(workbook, item.Value, numberStyles)], cancellationToken);
         }
 
         await workbook.FinishAsync(cancellationToken);
@@ -116,7 +117,7 @@ public static class TableWorkbook
     {
         if (!cell.IsNumber)
         {
-            return new Cell(cell.Value);
+            return new Cell(XmlText(cell.Value));
         }
 
         if (cell.Value.Length == 0 || !double.TryParse(cell.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
@@ -142,7 +143,7 @@ public static class TableWorkbook
 
     internal static SpreadCheetahOptions Options(string title) => new()
     {
-        DocumentProperties = new DocumentProperties { Title = Truncate(title, 255), Author = "CityExchange" },
+        DocumentProperties = new DocumentProperties { Title = Truncate(XmlText(title), 255), Author = "CityExchange" },
         // Explicit "r" attributes: readers that locate cells by reference (the upload's own, OleDb) need them.
         WriteCellReferenceAttributes = true,
     };
@@ -157,6 +158,59 @@ public static class TableWorkbook
         }
 
         return Math.Clamp(width, min, max);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every character XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF,
+    /// an unpaired surrogate) as U+FFFD. SpreadCheetah writes them as they are, and Excel then refuses the whole file.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    internal static string? XmlText(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var i = 0;
+        while (i < text.Length && IsXmlAt(text, i, out var width))
+        {
+            i += width;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length).Append(text, 0, i);
+        while (i < text.Length)
+        {
+            if (IsXmlAt(text, i, out var width))
+            {
+                safe.Append(text, i, width);
+                i += width;
+            }
+            else
+            {
+                safe.Append('\uFFFD');
+                i++;
+            }
+        }
+
+        return safe.ToString();
+    }
+
+    private static bool IsXmlAt(string text, int i, out int width)
+    {
+        width = 1;
+        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            width = 2;
+            return true;
+        }
+
+        return XmlConvert.IsXmlChar(text[i]);
     }
 
     /// <summary>At most <paramref name="max"/> UTF-16 units, cut with "…" and never inside a surrogate pair.</summary>
