@@ -27,7 +27,11 @@ public static class IndicatorTemplateWorkbook
 
     internal const int MaxInputMessage = 255;
 
-    public static async Task WriteAsync(TemplateWorkbookSpec spec, Stream stream, CancellationToken cancellationToken = default)
+    /// <summary>Writes the template to <paramref name="stream"/>, which may be a response body (forward-only streams are buffered).</summary>
+    public static Task WriteAsync(TemplateWorkbookSpec spec, Stream stream, CancellationToken cancellationToken = default) =>
+        TableWorkbook.WriteToAsync(stream, target => WriteWorkbookAsync(spec, target, cancellationToken), cancellationToken);
+
+    private static async Task WriteWorkbookAsync(TemplateWorkbookSpec spec, Stream stream, CancellationToken cancellationToken)
     {
         var culture = spec.Language.Culture();
         string T(string key, params object?[] args) => WorkbookTexts.Get(key, culture, args);

@@ -38,7 +38,29 @@ public static class TableWorkbook
     /// <summary>The row of the data sheet's header: 2 under a demo banner, else 1.</summary>
     public static int HeaderRow(bool isDemo) => isDemo ? 2 : 1;
 
-    public static async Task WriteAsync(TableWorkbookSpec spec, Stream stream, CancellationToken cancellationToken = default)
+    /// <summary>Writes the workbook to <paramref name="stream"/>, which may be a response body (see <see cref="WriteToAsync"/>).</summary>
+    public static Task WriteAsync(TableWorkbookSpec spec, Stream stream, CancellationToken cancellationToken = default) =>
+        WriteToAsync(stream, target => WriteWorkbookAsync(spec, target, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on <paramref name="stream"/>, or on a buffer copied to it when it is forward-only:
+    /// on such a stream ZipArchive writes its data descriptors synchronously, which a response body refuses.
+    /// </summary>
+    internal static async Task WriteToAsync(Stream stream, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            await write(stream);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await write(buffer);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(stream, cancellationToken);
+    }
+
+    private static async Task WriteWorkbookAsync(TableWorkbookSpec spec, Stream stream, CancellationToken cancellationToken)
     {
         var culture = spec.Language.Culture();
         var banner = WorkbookTexts.Get(WorkbookTexts.DemoBanner, culture);

@@ -211,4 +211,47 @@ public sealed class TableWorkbookTests(ITestOutputHelper output)
         Assert.Equal("\uFFFDlabel", xlsx.Text(about, "A2"));
         Assert.Equal("v\uFFFD", xlsx.Text(about, "B2"));
     }
+
+    [Fact]
+    public async Task WritesToAResponseLikeStream_NotSeekableAndAsyncOnly()
+    {
+        var inner = new MemoryStream();
+        await using (var response = new AsyncOnlyStream(inner))
+        {
+            await TableWorkbook.WriteAsync(Spec(), response);
+        }
+
+        using var xlsx = new TableWorkbookXlsx(inner.ToArray());
+        Assert.Equal("Rank", xlsx.Text(xlsx.Sheet("data"), "A1"));
+    }
+
+    /// <summary>Like Kestrel's response body: forward only, and synchronous writes throw.</summary>
+    internal sealed class AsyncOnlyStream(MemoryStream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

@@ -301,4 +301,17 @@ public sealed class TemplateWorkbookTests(ITestOutputHelper output)
         Assert.Equal("f\uFFFD", xlsx.Text(sheet, "B3"));
         Assert.Equal(["x", "名\uFFFD", "经贸领域", "u\uFFFD", "d\uFFFD", "s\uFFFD"], new[] { "A18", "B18", "C18", "D18", "E18", "F18" }.Select(r => xlsx.Text(sheet, r)));
     }
+
+    [Fact]
+    public async Task WritesToAResponseLikeStream_NotSeekableAndAsyncOnly()
+    {
+        var inner = new MemoryStream();
+        await using (var response = new TableWorkbookTests.AsyncOnlyStream(inner))
+        {
+            await IndicatorTemplateWorkbook.WriteAsync(Spec(), response);
+        }
+
+        using var xlsx = new TableWorkbookXlsx(inner.ToArray());
+        Assert.Equal("beijing", xlsx.Text(xlsx.Sheet("指标"), "A2"));
+    }
 }
