@@ -32,10 +32,15 @@ public sealed record YearScores(
     public PrintedRank PrintedDomain(Domain domain, int city) => PrintedRankCheck.Domain(Sheet, PrintedRanks, domain, city);
 
     /// <summary>City positions sorted by rank (unranked last), ties by code.</summary>
-    public IEnumerable<int> ByRank() =>
-        Enumerable.Range(0, Cities.Count)
+    /// Sorted once per scored year (it is cached with it): every page of a 20,000-city year asks for it.
+    public IReadOnlyList<int> ByRank() => _byRank ??=
+    [
+        .. Enumerable.Range(0, Cities.Count)
             .OrderBy(i => Sheet.OverallRanks[i] == 0 ? int.MaxValue : Sheet.OverallRanks[i])
-            .ThenBy(i => Cities[i].Code, StringComparer.Ordinal);
+            .ThenBy(i => Cities[i].Code, StringComparer.Ordinal),
+    ];
+
+    private int[]? _byRank;
 
     /// <summary>The position of a city (by code, ignoring case); -1 when it has no data this year.</summary>
     public int IndexOf(string cityCode) => Cities.IndexOfCode(cityCode);

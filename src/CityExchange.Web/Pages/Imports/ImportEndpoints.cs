@@ -62,7 +62,33 @@ public static class ImportEndpoints
         api.MapPut("/cities", PutCitiesAsync)
             .AsTokenWrite()
             .WithName("PutCities");
+        // Anonymous: a template holds the city list and, prefilled, a real year's public values; nothing private.
+        api.MapGet("/years/{year:int}/template", GetTemplateAsync)
+            .WithName("GetTemplate")
+            .CacheOutput(PerformanceSetup.PublicCachePolicy);
         return api;
+    }
+
+    /// <summary><c>?format=xlsx|csv</c> (default csv) <c>&amp;fill=latest|blank</c> (default latest).</summary>
+    private static async Task<IResult> GetTemplateAsync(int year, string? format, string? fill, HttpContext http, UploadTemplates templates, CancellationToken cancellationToken)
+    {
+        if (ApiProblem.IsYearOutOfRange(year))
+        {
+            return ApiProblem.YearOutOfRange(http);
+        }
+
+        if (!TemplateFormats.TryParse(format, out var kind))
+        {
+            return ApiProblem.Localised<ImportText>(http, StatusCodes.Status400BadRequest, "Unknown format", "Unknown format '{0}'. Use xlsx or csv.", format!);
+        }
+
+        if (fill is not (null or "" or "latest" or "blank"))
+        {
+            return ApiProblem.Localised<ImportText>(http, StatusCodes.Status400BadRequest, "Unknown fill", "Unknown fill '{0}'. Use latest or blank.", fill);
+        }
+
+        var file = await templates.TemplateAsync(year, fill != "blank", kind, cancellationToken);
+        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<IResult> PutIndicatorsAsync(int year, bool? replacePublished, HttpContext http, IndicatorImportService imports, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace CityExchange.Web.Pages.Rankings;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
 [YearScope(YearRule.LatestReal, WithPreviousYear = true)]
-public sealed class IndexModel(RankingsHandler handler, RankingsCsv csv) : PageModel
+public sealed class IndexModel(RankingsHandler handler, RankingsExport export, DataVersions versions) : PageModel
 {
     public RankingsView View { get; private set; } = null!;
 
@@ -31,7 +31,21 @@ public sealed class IndexModel(RankingsHandler handler, RankingsCsv csv) : PageM
             return NotFound();
         }
 
-        var file = csv.Create(view);
+        var file = export.Create(view);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>"Download Excel": <c>/Rankings?handler=Xlsx&amp;…</c>, the CSV's table as a workbook with an about sheet.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromQuery] RankingsQuery query, CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(query, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        // The page itself, not this download: the same query without the handler.
+        var page = Request.Path + QueryString.Create(Request.Query.Where(q => q.Key != "handler").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+        var file = await export.CreateXlsxAsync(view, await versions.ForYearAsync(view.Context.Year, cancellationToken), page, cancellationToken);
         return File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -17,8 +17,15 @@ public static class RankingEndpoints
     /// <c>?method=&amp;aggregation=&amp;scale=&amp;missing=&amp;winsorise=&amp;preset=&amp;weights=social:0.4,consulates:3</c>;
     /// all optional, the defaults are the report's method (docs/api.md).
     /// </summary>
-    private static async Task<IResult> GetRankingAsync(int year, HttpRequest request, ExploreService explore, CancellationToken cancellationToken)
+    private static async Task<IResult> GetRankingAsync(
+        int year, HttpRequest request, ExploreService explore, RankingsExport export, DataVersions versions, CancellationToken cancellationToken)
     {
+        var format = request.Query["format"].ToString();
+        if (format is not ("" or "json" or "xlsx"))
+        {
+            return ExploreApi.Problem(StatusCodes.Status400BadRequest, explore.Text["Unknown format '{0}'. Use json or xlsx.", format], explore);
+        }
+
         var parsed = await explore.ParseAsync(ExploreApi.Query(request), false, cancellationToken);
         if (parsed.Value is not { } settings)
         {
@@ -26,6 +33,18 @@ public static class RankingEndpoints
         }
 
         var result = await explore.ScoreAsync(year, settings, cancellationToken);
-        return result.Value is { } scores ? Results.Ok(scores.ToResponse()) : ExploreApi.Problem(result, explore);
+        if (result.Value is not { } scores)
+        {
+            return ExploreApi.Problem(result, explore);
+        }
+
+        if (format != "xlsx")
+        {
+            return Results.Ok(scores.ToResponse());
+        }
+
+        var options = string.Join('&', request.Query.Where(q => q.Key is not ("format" or "culture")).Select(q => $"{q.Key}={q.Value}"));
+        var file = await export.CreateXlsxAsync(scores.ToResponse(), options, await versions.ForYearAsync(year, cancellationToken), request.Path + request.QueryString, cancellationToken);
+        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 }

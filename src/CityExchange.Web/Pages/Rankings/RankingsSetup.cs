@@ -6,7 +6,7 @@ public static class RankingsSetup
     public static IServiceCollection AddRankings(this IServiceCollection services)
     {
         services.AddScoped<RankingsHandler>();
-        services.AddScoped<RankingsCsv>();
+        services.AddScoped<RankingsExport>();
         return services;
     }
 }

@@ -58,14 +58,14 @@ public sealed class IndexModel(UploadService uploads, UploadTemplates templates)
         return Request.Headers.XRequestedWith == "XMLHttpRequest" ? new JsonResult(new { location }) : LocalRedirect(location);
     }
 
-    public async Task<IActionResult> OnGetTemplateAsync(int year, bool prefill, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetTemplateAsync(int year, bool prefill, string? format, CancellationToken cancellationToken)
     {
-        if (year is < 1900 or > 2200)
+        if (year is < 1900 or > 2200 || !TemplateFormats.TryParse(format, out var kind))
         {
             return BadRequest();
         }
 
-        var file = await templates.TemplateAsync(year, prefill, cancellationToken);
+        var file = await templates.TemplateAsync(year, prefill, kind, cancellationToken);
         return File(file.Content, file.ContentType, file.FileName);
     }
 

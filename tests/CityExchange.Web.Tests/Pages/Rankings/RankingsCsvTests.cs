@@ -27,7 +27,7 @@ public sealed class RankingsCsvTests(CityExchangeFactory factory)
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
             using var scope = factory.Services.CreateScope();
-            var file = scope.ServiceProvider.GetRequiredService<RankingsCsv>().Create(view);
+            var file = scope.ServiceProvider.GetRequiredService<RankingsExport>().Create(view);
             Assert.Equal("cityexchange-rankings-2041-published.csv", file.FileName);
             using var reader = new StringReader(new UTF8Encoding(false).GetString(file.Content).TrimStart('\uFEFF'));
             using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
