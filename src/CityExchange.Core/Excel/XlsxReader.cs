@@ -70,6 +70,7 @@ internal sealed partial class XlsxReader(CsvIssueList errors) : ISheetReader
         SheetRow? pending = null;
         var rowNumber = 0;
         var column = -1;
+        reader.Read();
         while (!reader.EOF)
         {
             if (reader.IsStartElement && reader.ElementType == typeof(Row))
@@ -86,7 +87,7 @@ internal sealed partial class XlsxReader(CsvIssueList errors) : ISheetReader
             }
             else if (reader.IsStartElement && reader.ElementType == typeof(Cell))
             {
-                // Loading the cell moves the reader past it.
+                // Loading the cell leaves the reader on its end tag.
                 var cell = (Cell)reader.LoadCurrentElement()!;
                 column = cell.CellReference?.Value is { } reference && CellReferences.TryParse(reference, out var c, out _) ? c : column + 1;
                 if (pending is null || Value(cell) is not { } content)
@@ -225,6 +226,7 @@ internal sealed partial class XlsxReader(CsvIssueList errors) : ISheetReader
     {
         var strings = new List<string>();
         using var reader = OpenXmlReader.Create(part);
+        reader.Read();
         while (!reader.EOF)
         {
             if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
