@@ -38,6 +38,14 @@ if (args is ["cluster", var linkageCode, var clusterCount])
     return;
 }
 
+// `xlsx-parse N` parses an N-city × 17 workbook five times (after a warm-up) and prints the median time and the
+// memory it takes (ExcelParseBenchmark).
+if (args is ["xlsx-parse", var workbookCities])
+{
+    ExcelParseBenchmark.Run(int.Parse(workbookCities, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // `limits` times each analysis at its documented cost bound for 5,000 and 20,000 cities (LimitBenchmarks).
 if (args is ["limits"])
 {

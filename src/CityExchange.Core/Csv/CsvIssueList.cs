@@ -80,6 +80,19 @@ public sealed class CsvIssueList
         Add(CsvTable.Issue(row, column, value, key, args));
     }
 
+    /// <summary>As <see cref="Add(int, string?, string?, string, object?[])"/>, for an issue about the workbook cell <paramref name="cell"/> (<c>C5</c>).</summary>
+    internal void AddAt(string? cell, int row, string? column, string? value, string key, params object?[] args)
+    {
+        if (!WouldKeep(row))
+        {
+            Count++;
+            _order++;
+            return;
+        }
+
+        Add(CsvTable.Issue(row, column, value, key, args) with { Cell = cell });
+    }
+
     /// <summary>The issues kept, by row and then in the order found.</summary>
     public IReadOnlyList<CsvIssue> ToList() =>
         [.. _kept.UnorderedItems.Concat(_pinned).OrderBy(item => item.Priority).Select(item => item.Element)];

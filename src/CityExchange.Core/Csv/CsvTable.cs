@@ -14,6 +14,29 @@ namespace CityExchange.Core.Csv;
 public sealed record CsvRecord(int Line, string[] Cells)
 {
     public IReadOnlyList<int> Stripped { get; init; } = [];
+
+    /// <summary>What a workbook said about each cell beyond its text (a date format, an error value…); null for CSV.</summary>
+    public IReadOnlyList<CellMark>? Marks { get; init; }
+
+    public CellMark MarkAt(int column) => Marks is { } marks && column >= 0 && column < marks.Count ? marks[column] : CellMark.None;
+}
+
+/// <summary>What a workbook cell was beyond its text, for the checks that text alone cannot make.</summary>
+public enum CellMark : byte
+{
+    None,
+
+    /// <summary>A number formatted as a date or time: a date where a number may belong.</summary>
+    Date,
+
+    /// <summary>An error value other than <c>#N/A</c> (<c>#DIV/0!</c>, <c>#REF!</c>…); the text is the error.</summary>
+    Error,
+
+    /// <summary><c>#N/A</c>: read as missing, with a notice.</summary>
+    NotAvailable,
+
+    /// <summary>A formula with no cached value (the file was written by a program that does not calculate); the text is the formula.</summary>
+    FormulaWithoutValue,
 }
 
 /// <summary>
@@ -46,6 +69,15 @@ public sealed class CsvTable
         Header = header;
         Records = records;
     }
+
+    /// <summary>The worksheet the table was read from; null for a CSV file.</summary>
+    public string? Sheet { get; private init; }
+
+    /// <summary>The line (Excel row number) of the header: 1 in a CSV file, the first non-empty row in a worksheet.</summary>
+    public int HeaderLine { get; private init; } = 1;
+
+    /// <summary>The worksheet column (0 = A) of the first header cell; 0 for a CSV file.</summary>
+    public int FirstColumn { get; private init; }
 
     public char Delimiter { get; }
 
@@ -125,6 +157,48 @@ public sealed class CsvTable
 
         return new CsvTable(delimiter, header, records);
     }
+
+    /// <summary>
+    /// A table read from a worksheet (<see cref="Excel.WorkbookReader"/>): the header found on <paramref name="headerLine"/>
+    /// at column <paramref name="firstColumn"/> and the data rows, each as wide as the header, streamed from the sheet
+    /// and checked as a CSV file's are (control and invisible characters, blank rows skipped, at most
+    /// <paramref name="maxRows"/>: the row past it stops the reading with <see cref="MessageKey.TooManyRows"/>).
+    /// </summary>
+    internal static CsvTable FromRows(string sheet, int headerLine, int firstColumn, string[] header, IEnumerable<CsvRecord> rows,
+        CsvIssueList issues, CsvIssueList notices, int maxRows = DefaultMaxRows)
+    {
+        Clean(header, headerLine, null, issues, notices);
+        var trimmed = header.Select(c => c.Trim()).ToArray();
+        var records = new List<CsvRecord>();
+        foreach (var row in rows)
+        {
+            var stripped = Clean(row.Cells, row.Line, trimmed, issues, notices);
+            if (row.Cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (records.Count >= maxRows)
+            {
+                // Leaving the loop disposes the reader: nothing after this row is read.
+                issues.AddPinned(Issue(row.Line, null, null, MessageKey.TooManyRows, maxRows));
+                break;
+            }
+
+            records.Add(row with { Stripped = stripped });
+        }
+
+        return new CsvTable(',', trimmed, records) { Sheet = sheet, HeaderLine = headerLine, FirstColumn = firstColumn };
+    }
+
+    /// <summary>Whether a cell is blank once the characters <see cref="StrippedCharacters"/> are removed, as a row is judged blank.</summary>
+    internal static bool IsBlank(string cell) =>
+        string.IsNullOrWhiteSpace(cell) ||
+        (cell.AsSpan().IndexOfAny(StrippedCharacters) >= 0 && string.IsNullOrWhiteSpace(string.Concat(cell.Where(c => !StrippedCharacters.Contains(c, StringComparison.Ordinal)))));
+
+    /// <summary>The workbook reference (<c>C5</c>) of column <paramref name="column"/> of the table on <paramref name="line"/>; null for a CSV file.</summary>
+    public string? CellReference(int line, int column) =>
+        Sheet is null || column < 0 ? null : Excel.CellReferences.Format(FirstColumn + column, line);
 
     /// <summary>An issue with its localised message; the column, the value and every text argument are echoed visibly.</summary>
     internal static CsvIssue Issue(int row, string? column, string? value, string key, params object?[] args)

@@ -1,4 +1,5 @@
 using CityExchange.Core.Cities;
+using CityExchange.Core.Excel;
 
 namespace CityExchange.Core.Csv;
 
@@ -20,7 +21,14 @@ public sealed class IndicatorCsv
 {
     public required int? Year { get; init; }
 
+    /// <summary>The text encoding of a CSV file (<c>utf-8</c>, <c>gb18030</c>…); <c>xlsx</c> or <c>xls</c> for a workbook.</summary>
     public required string EncodingName { get; init; }
+
+    /// <summary>What the upload was, told by its content.</summary>
+    public UploadFormat Format { get; init; } = UploadFormat.Csv;
+
+    /// <summary>The worksheet read from a workbook (the preview says "sheet 指标"); null for CSV, or when no sheet could be read.</summary>
+    public string? Sheet { get; init; }
 
     public char Delimiter { get; init; } = ',';
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CityExchange.Core.Cities;
+using CityExchange.Core.Excel;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Resources;
 
@@ -12,35 +14,73 @@ namespace CityExchange.Core.Csv;
 /// Numeric cells (values and the year) may be typed in full-width characters; each one read that way is a notice.
 /// Control characters are refused and invisible ones removed (with a notice) as <see cref="CsvTable"/> says.
 /// Errors and notices are bounded: the first <see cref="CsvIssueLimit.MaxReported"/> of each by row, and their counts.
+/// A workbook (.xlsx, .xlsm, .xls, told by content) is read by <see cref="WorkbookReader"/> into the same table and
+/// validated the same way; its issues name the sheet and the cell as well, and its rows are the Excel row numbers.
+/// A header cell may be the indicator's code, its Chinese or English name (in any case), or "label (code)" with ASCII
+/// or full-width parentheses as the templates write them: <c>城市代码 (city)</c>, <c>年份 (year)</c>,
+/// <c>对外直接投资 (odi)</c>, <c>Source note (source)</c>; the templates' <c>name_zh</c> and <c>name_en</c> columns
+/// (the city's names) are recognised and not read.
 /// </summary>
-public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirectory cities)
+public sealed partial class IndicatorCsvParser(IndicatorFramework framework, CityDirectory cities)
 {
     public const int MaxSourceLength = 500;
 
     private static readonly string[] CityHeaders = ["city", "城市"];
     private static readonly string[] YearHeaders = ["year", "年份"];
+    private static readonly string[] SourceHeaders = ["source", "来源", "数据来源"];
+    private static readonly string[] NameHeaders = ["name_zh", "name_en"];
 
+    private enum Role
+    {
+        Unknown,
+        City,
+        Year,
+        Source,
+        CityName,
+        Indicator,
+    }
+
+    /// <summary>
+    /// Parses an upload: CSV text, or a workbook (<see cref="WorkbookReader.Detect"/>, by its first bytes). The result's
+    /// <see cref="IndicatorCsv.Format"/> and <see cref="IndicatorCsv.Sheet"/> say which it was and which sheet was read.
+    /// </summary>
     public IndicatorCsv Parse(ReadOnlySpan<byte> content, int? expectedYear, int maxRows = CsvTable.DefaultMaxRows)
     {
+        var format = WorkbookReader.Detect(content);
+        if (format != UploadFormat.Csv)
+        {
+            var workbook = WorkbookReader.Read(content, maxRows);
+            var name = workbook.Format == UploadFormat.Xls ? "xls" : "xlsx";
+            return workbook.Table is null
+                ? Empty(name, expectedYear, workbook.Errors, workbook.Format, workbook.Sheet)
+                : Validate(workbook.Table, name, expectedYear, workbook.Errors, workbook.Notices, workbook.Format);
+        }
+
         var errors = new CsvIssueList();
         var notices = new CsvIssueList();
         var decoded = DecodedText.Decode(content);
         if (!decoded.IsText)
         {
             errors.Add(1, null, null, decoded.ErrorKey!);
-            return Empty(decoded.EncodingName, expectedYear, errors);
+            return Empty(decoded.EncodingName, expectedYear, errors, UploadFormat.Csv, null);
         }
 
         var table = CsvTable.Read(decoded.Text!, errors, notices, maxRows);
         if (table is null)
         {
-            return Empty(decoded.EncodingName, expectedYear, errors);
+            return Empty(decoded.EncodingName, expectedYear, errors, UploadFormat.Csv, null);
         }
 
-        var layout = ReadHeader(table.Header, errors);
+        return Validate(table, decoded.EncodingName, expectedYear, errors, notices, UploadFormat.Csv);
+    }
+
+    /// <summary>The one validation of a table, whether it came from a CSV file or a worksheet.</summary>
+    private IndicatorCsv Validate(CsvTable table, string encodingName, int? expectedYear, CsvIssueList errors, CsvIssueList notices, UploadFormat format)
+    {
+        var layout = ReadHeader(table, errors);
         if (table.Records.Count == 0)
         {
-            errors.Add(1, null, null, MessageKey.HeaderOnly);
+            errors.Add(table.HeaderLine, null, null, MessageKey.HeaderOnly);
         }
 
         var rows = new List<ParsedRow>(table.Records.Count);
@@ -61,9 +101,14 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
             City? city = null;
             var cityText = Cell(layout.CityColumn);
-            if (layout.CityColumn >= 0)
+            var cityMark = record.MarkAt(layout.CityColumn);
+            if (layout.CityColumn >= 0 && MarkError(cityMark, numeric: false) is { } cityError)
             {
-                if (cityText.Length == 0)
+                errors.Add(record.Line, table.Header[layout.CityColumn], cityText, cityError, cityText);
+            }
+            else if (layout.CityColumn >= 0)
+            {
+                if (cityText.Length == 0 || cityMark == CellMark.NotAvailable)
                 {
                     errors.Add(record.Line, table.Header[layout.CityColumn], cityText, MessageKey.MissingCity);
                 }
@@ -89,16 +134,43 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
             if (layout.YearColumn >= 0)
             {
-                fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, NoticesFor(layout.YearColumn), ref yearRefused) ?? fileYear;
+                var yearMark = record.MarkAt(layout.YearColumn);
+                if (MarkError(yearMark, numeric: true) is { } yearError)
+                {
+                    errors.Add(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), yearError, Cell(layout.YearColumn));
+                    yearRefused = true;
+                }
+                else if (yearMark != CellMark.NotAvailable)
+                {
+                    fileYear = CheckYear(record.Line, table.Header[layout.YearColumn], Cell(layout.YearColumn), expectedYear ?? fileYear, errors, NoticesFor(layout.YearColumn), ref yearRefused) ?? fileYear;
+                }
             }
 
-            var rowSource = layout.SourceColumn >= 0 ? Cell(layout.SourceColumn) : string.Empty;
+            // A source note that is an error value (or a formula without one) is refused; #N/A is no note.
+            string SourceAt(int column)
+            {
+                if (column < 0)
+                {
+                    return string.Empty;
+                }
+
+                var mark = record.MarkAt(column);
+                if (MarkError(mark, numeric: false) is { } sourceError)
+                {
+                    errors.Add(record.Line, table.Header[column], Cell(column), sourceError, Cell(column));
+                }
+
+                return mark == CellMark.None ? Cell(column) : string.Empty;
+            }
+
+            var rowSource = SourceAt(layout.SourceColumn);
             var cells = new List<ParsedCell>(layout.Indicators.Count);
             foreach (var (code, column, sourceColumn) in layout.Indicators)
             {
                 var raw = Cell(column);
-                var source = sourceColumn >= 0 && Cell(sourceColumn).Length > 0 ? Cell(sourceColumn) : rowSource;
-                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, source.Length == 0 ? null : source, errors, NoticesFor(column)));
+                var ownSource = SourceAt(sourceColumn);
+                var source = ownSource.Length > 0 ? ownSource : rowSource;
+                cells.Add(ParseCell(record.Line, table.Header[column], code, raw, record.MarkAt(column), source.Length == 0 ? null : source, errors, NoticesFor(column)));
             }
 
             rows.Add(new ParsedRow(record.Line, cityText, city, cells, rowSource.Length == 0 ? null : rowSource));
@@ -106,36 +178,83 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
 
         if (errors.Count == 0 && rows.Count > 0 && rows.All(r => r.Cells.All(c => c.Value is null)))
         {
-            errors.Add(1, null, null, MessageKey.NoValues);
+            errors.Add(table.HeaderLine, null, null, MessageKey.NoValues);
         }
 
         if (expectedYear is null && fileYear is null && rows.Count > 0 && !yearRefused)
         {
-            errors.Add(1, layout.YearColumn >= 0 ? table.Header[layout.YearColumn] : "year", null, MessageKey.YearMissing);
+            errors.Add(table.HeaderLine, layout.YearColumn >= 0 ? table.Header[layout.YearColumn] : "year", null, MessageKey.YearMissing);
         }
 
         return new IndicatorCsv
         {
             Year = expectedYear ?? fileYear,
-            EncodingName = decoded.EncodingName,
+            EncodingName = encodingName,
+            Format = format,
+            Sheet = table.Sheet,
             Delimiter = table.Delimiter,
             Header = table.Header,
             IndicatorCodes = [.. layout.Indicators.Select(i => i.Code)],
             IndicatorHeaders = [.. layout.Indicators.Select(i => table.Header[i.Column])],
             Rows = rows,
-            Errors = errors.ToList(),
+            Errors = Locate(errors.ToList(), table.Sheet, table),
             ErrorCount = errors.Count,
-            Notices = notices.ToList(),
+            Notices = Locate(notices.ToList(), table.Sheet, table),
             NoticeCount = notices.Count,
         };
     }
 
-    private static ParsedCell ParseCell(int line, string column, string code, string raw, string? source, CsvIssueList errors, CsvIssueList? notices)
+    /// <summary>
+    /// Names the sheet of every issue from a workbook, and the cell of each one about a cell of the table: the issue's
+    /// column (a header text, as echoed) on its row. Issues that name their cell already keep it.
+    /// </summary>
+    private static IReadOnlyList<CsvIssue> Locate(IReadOnlyList<CsvIssue> issues, string? sheet, CsvTable? table)
+    {
+        if (sheet is null)
+        {
+            return issues;
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; table is not null && i < table.Header.Length; i++)
+        {
+            columns.TryAdd(VisibleText.Echo(table.Header[i])!, i);
+        }
+
+        return [.. issues.Select(issue => issue with
+        {
+            Sheet = sheet,
+            Cell = issue.Cell ?? (issue.Column is { } column && columns.TryGetValue(column, out var index) ? table!.CellReference(issue.Row, index) : null),
+        })];
+    }
+
+    /// <summary>The error a workbook cell's mark makes of it, before its text is read; null when the text decides.</summary>
+    private static string? MarkError(CellMark mark, bool numeric) => mark switch
+    {
+        CellMark.Error => MessageKey.CellError,
+        CellMark.FormulaWithoutValue => MessageKey.FormulaWithoutValue,
+        CellMark.Date when numeric => MessageKey.DateWhereNumber,
+        _ => null,
+    };
+
+    private static ParsedCell ParseCell(int line, string column, string code, string raw, CellMark mark, string? source, CsvIssueList errors, CsvIssueList? notices)
     {
         if (source is { Length: > MaxSourceLength })
         {
             errors.Add(line, column, source[..40] + "…", MessageKey.SourceTooLong, MaxSourceLength);
             return new ParsedCell(code, raw, null, null, false);
+        }
+
+        if (mark == CellMark.NotAvailable)
+        {
+            notices?.Add(line, column, raw, MessageKey.NotAvailableReadAsMissing, raw);
+            return new ParsedCell(code, raw, null, source, true);
+        }
+
+        if (MarkError(mark, numeric: true) is { } markError)
+        {
+            errors.Add(line, column, raw, markError, raw);
+            return new ParsedCell(code, raw, null, source, false);
         }
 
         // Normalised here, after the file is split into cells, so full-width text in names and notes stays as written.
@@ -201,66 +320,65 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
         }
     }
 
-    private HeaderLayout ReadHeader(string[] header, CsvIssueList errors)
+    private HeaderLayout ReadHeader(CsvTable table, CsvIssueList errors)
     {
+        var header = table.Header;
+        var line = table.HeaderLine;
         var layout = new HeaderLayout();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var sourceColumns = new Dictionary<string, (int Column, string Name)>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i];
+            var cell = table.CellReference(line, i);
             if (name.Length == 0)
             {
-                errors.Add(1, null, name, MessageKey.EmptyColumnName, i + 1);
+                errors.AddAt(cell, line, null, name, MessageKey.EmptyColumnName, i + 1);
                 continue;
             }
 
             if (!seen.TryAdd(name, i))
             {
-                errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
+                errors.AddAt(cell, line, name, name, MessageKey.DuplicateColumn, name);
                 continue;
             }
 
-            if (CityHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                layout.CityColumn = i;
-            }
-            else if (YearHeaders.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                layout.YearColumn = i;
-            }
-            else if (name.Equals("source", StringComparison.OrdinalIgnoreCase) || name == "来源")
-            {
-                layout.SourceColumn = i;
-            }
-            else if (name.StartsWith("source:", StringComparison.OrdinalIgnoreCase))
+            if (name.StartsWith("source:", StringComparison.OrdinalIgnoreCase))
             {
                 sourceColumns[name["source:".Length..].Trim()] = (i, name);
+                continue;
             }
-            else if (ResolveIndicator(name) is { } indicator)
-            {
-                if (layout.Indicators.Any(x => x.Code == indicator.Code))
-                {
-                    errors.Add(1, name, name, MessageKey.DuplicateColumn, name);
-                    continue;
-                }
 
-                layout.Indicators.Add((indicator.Code, i, -1));
-            }
-            else
+            var (role, indicator) = Resolve(name);
+            var duplicate = role switch
             {
-                errors.Add(1, name, name, MessageKey.UnknownColumn, name);
+                Role.City => Assign(layout.CityColumn, i, c => layout.CityColumn = c),
+                Role.Year => Assign(layout.YearColumn, i, c => layout.YearColumn = c),
+                Role.Source => Assign(layout.SourceColumn, i, c => layout.SourceColumn = c),
+                Role.CityName => false,
+                Role.Indicator when layout.Indicators.Any(x => x.Code == indicator!.Code) => true,
+                Role.Indicator => AddIndicator(indicator!.Code, i),
+                _ => false,
+            };
+
+            if (duplicate)
+            {
+                errors.AddAt(cell, line, name, name, MessageKey.DuplicateColumn, name);
+            }
+            else if (role == Role.Unknown)
+            {
+                errors.AddAt(cell, line, name, name, MessageKey.UnknownColumn, name);
             }
         }
 
         if (layout.CityColumn < 0)
         {
-            errors.Add(1, "city", null, MessageKey.MissingCityColumn);
+            errors.Add(line, "city", null, MessageKey.MissingCityColumn);
         }
 
         if (layout.Indicators.Count == 0 && errors.Count == 0)
         {
-            errors.Add(1, null, null, MessageKey.NoIndicatorColumns);
+            errors.Add(line, null, null, MessageKey.NoIndicatorColumns);
         }
 
         foreach (var (target, (column, name)) in sourceColumns)
@@ -268,7 +386,7 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             var index = ResolveIndicator(target) is { } ind ? layout.Indicators.FindIndex(x => x.Code == ind.Code) : -1;
             if (index < 0)
             {
-                errors.Add(1, name, name, MessageKey.SourceForUnknownIndicator, name);
+                errors.AddAt(table.CellReference(line, column), line, name, name, MessageKey.SourceForUnknownIndicator, name);
                 continue;
             }
 
@@ -276,9 +394,65 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
         }
 
         return layout;
+
+        // A second city, year or source column is a duplicate, whatever each is called.
+        static bool Assign(int current, int column, Action<int> set)
+        {
+            if (current >= 0)
+            {
+                return true;
+            }
+
+            set(column);
+            return false;
+        }
+
+        bool AddIndicator(string code, int column)
+        {
+            layout.Indicators.Add((code, column, -1));
+            return false;
+        }
     }
 
-    /// <summary>Indicator columns are named by code; the Chinese or English name is accepted as well.</summary>
+    /// <summary>What a header cell names: a column by its word (<c>city</c>, <c>城市</c>…), an indicator, or "label (code)" for either.</summary>
+    private (Role Role, Indicator? Indicator) Resolve(string name)
+    {
+        if (RoleOf(name) is { } role)
+        {
+            return (role, null);
+        }
+
+        if (ResolveIndicator(name) is { } indicator)
+        {
+            return (Role.Indicator, indicator);
+        }
+
+        var labelled = LabelledColumn().Match(name);
+        if (labelled.Success)
+        {
+            var code = labelled.Groups["code"].Value;
+            if (RoleOf(code) is { } labelledRole)
+            {
+                return (labelledRole, null);
+            }
+
+            if (framework.TryGet(code, out var byCode))
+            {
+                return (Role.Indicator, byCode);
+            }
+        }
+
+        return (Role.Unknown, null);
+    }
+
+    private static Role? RoleOf(string name) =>
+        CityHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? Role.City
+        : YearHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? Role.Year
+        : SourceHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? Role.Source
+        : NameHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? Role.CityName
+        : null;
+
+    /// <summary>Indicator columns are named by code; the Chinese or English name (trimmed, in any case) is accepted as well.</summary>
     private Indicator? ResolveIndicator(string name)
     {
         if (framework.TryGet(name, out var indicator))
@@ -286,17 +460,24 @@ public sealed class IndicatorCsvParser(IndicatorFramework framework, CityDirecto
             return indicator;
         }
 
+        var trimmed = name.Trim();
         return framework.Indicators.FirstOrDefault(i =>
-            string.Equals(i.NameZh, name, StringComparison.Ordinal) || string.Equals(i.NameEn, name, StringComparison.OrdinalIgnoreCase));
+            string.Equals(i.NameZh.Trim(), trimmed, StringComparison.OrdinalIgnoreCase) || string.Equals(i.NameEn.Trim(), trimmed, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static IndicatorCsv Empty(string encoding, int? year, CsvIssueList errors) => new()
+    /// <summary>"对外直接投资 (odi)", "City code (city)": a label, then the code in ASCII or full-width parentheses.</summary>
+    [GeneratedRegex(@"^.*?[ \u3000]*[(（][ \u3000]*(?<code>[^()（）]+?)[ \u3000]*[)）]$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledColumn();
+
+    private static IndicatorCsv Empty(string encoding, int? year, CsvIssueList errors, UploadFormat format, string? sheet) => new()
     {
         Year = year,
         EncodingName = encoding,
+        Format = format,
+        Sheet = sheet,
         IndicatorCodes = [],
         Rows = [],
-        Errors = errors.ToList(),
+        Errors = Locate(errors.ToList(), sheet, null),
         ErrorCount = errors.Count,
     };
 

@@ -91,6 +91,36 @@ public static class MessageKey
 
     public const string NameTaken = nameof(NameTaken);
 
+    public const string WorkbookUnreadable = nameof(WorkbookUnreadable);
+
+    public const string WorkbookEncrypted = nameof(WorkbookEncrypted);
+
+    public const string WorkbookTooLarge = nameof(WorkbookTooLarge);
+
+    public const string WorkbookTooManyParts = nameof(WorkbookTooManyParts);
+
+    public const string NotAWorkbook = nameof(NotAWorkbook);
+
+    public const string ChartSheetsOnly = nameof(ChartSheetsOnly);
+
+    public const string HiddenSheetsOnly = nameof(HiddenSheetsOnly);
+
+    public const string TooManyColumns = nameof(TooManyColumns);
+
+    public const string MergedHeader = nameof(MergedHeader);
+
+    public const string OutsideTable = nameof(OutsideTable);
+
+    public const string DateWhereNumber = nameof(DateWhereNumber);
+
+    public const string CellError = nameof(CellError);
+
+    public const string FormulaWithoutValue = nameof(FormulaWithoutValue);
+
+    public const string NotAvailableReadAsMissing = nameof(NotAvailableReadAsMissing);
+
+    public const string XlsErrorsReadAsMissing = nameof(XlsErrorsReadAsMissing);
+
     /// <summary>Message fragments, not error codes: one candidate city, and the separators of a list ending in "or".</summary>
     public const string CandidateCity = nameof(CandidateCity);
 

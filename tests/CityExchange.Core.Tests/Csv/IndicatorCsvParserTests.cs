@@ -251,7 +251,7 @@ public sealed class IndicatorCsvParserTests
 
     [Fact]
     public void Parse_ExcelWorkbookIsRecognised() =>
-        SingleError(Parse([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), MessageKey.ExcelFile);
+        SingleError(Parse([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), MessageKey.WorkbookUnreadable);
 
     [Fact]
     public void Parse_BinaryFileIsRecognised() =>
