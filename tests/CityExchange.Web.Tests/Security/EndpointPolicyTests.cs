@@ -88,19 +88,24 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         Assert.Equal(
         [
             "/Analysis/Clusters",
+            "/Cities/Profile",
             "/Compare/Index",
             "/Explore/Index",
+            "/Methodology/Index",
             "/Overview/Index",
             "/Rankings/Index",
             "GET api/analysis/{year:int}/clusters",
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",
+            "GET api/cities",
             "GET api/rankchange/{city}",
             "GET api/rankings/{year:int}",
             "GET api/sensitivity/{year:int}",
             "GET api/sensitivity/{year:int}/bounds",
             "GET api/targets/{year:int}",
             "GET api/weights/{year:int}",
+            "GET api/years",
+            "GET api/years/{year:int}/template",
         ], cached);
     }
 

@@ -19,9 +19,13 @@ public sealed record PublishedReplaced(int Cities, long ImportId);
 /// </summary>
 public sealed record ImportErrorResponse(string Title, int Status, IReadOnlyList<ImportError> Errors, int ErrorCount);
 
-public sealed record ImportError(int Row, string? Column, string? Value, string Message, string Code)
+/// <summary>
+/// One located error of an upload: <c>row</c> is the file's line (the header is 1) or the workbook's row number; in a
+/// workbook, <c>sheet</c> and <c>cell</c> (e.g. <c>"C5"</c>) say where, and are null for a CSV file.
+/// </summary>
+public sealed record ImportError(int Row, string? Column, string? Value, string Message, string Code, string? Sheet, string? Cell)
 {
-    public static ImportError From(CsvIssue issue) => new(issue.Row, issue.Column, issue.Value, issue.Message, issue.Code);
+    public static ImportError From(CsvIssue issue) => new(issue.Row, issue.Column, issue.Value, issue.Message, issue.Code, issue.Sheet, issue.Cell);
 }
 
 /// <summary>
@@ -104,7 +108,7 @@ public static class ImportEndpoints
             return ApiProblem.TooLarge(http, MaxUploadBytes);
         }
 
-        var fileName = http.Request.Headers["X-File-Name"].ToString() is { Length: > 0 } name ? name : $"api-{year}.csv";
+        var fileName = http.Request.Headers["X-File-Name"].ToString() is { Length: > 0 } name ? name : $"api-{year}{UploadedFile.Extension(content)}";
         var outcome = await imports.ImportAsync(
             new ImportRequest(year, content, fileName[..Math.Min(fileName.Length, 260)], "api", ReplacePublished: replacePublished == true), cancellationToken);
         if (outcome.PublishedRefused)

@@ -1,6 +1,8 @@
 using CityExchange.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
+using CityExchange.Core.Excel;
+
 namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>
@@ -27,6 +29,14 @@ public sealed record UploadedFile(string FileName, byte[] Content)
 {
     /// <summary>Whatever the file holds (it may be a rejected upload that is no CSV at all), it is downloaded, never rendered.</summary>
     public const string ContentType = "application/octet-stream";
+
+    /// <summary>The extension of a file by its content (what a name is given when the client sent none).</summary>
+    public static string Extension(ReadOnlySpan<byte> content) => WorkbookReader.Detect(content) switch
+    {
+        UploadFormat.Xlsx => ".xlsx",
+        UploadFormat.Xls => ".xls",
+        _ => ".csv",
+    };
 }
 
 /// <summary>Reads the import history, newest first. History is only ever added to.</summary>

@@ -50,7 +50,7 @@ public sealed class CovariateApiTests(CityExchangeFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var errors = body.GetProperty("errors").EnumerateArray().ToList();
-        Assert.All(errors, e => Assert.Equal(["row", "column", "value", "message", "code"], e.EnumerateObject().Select(p => p.Name)));
+        Assert.All(errors, e => Assert.Equal(["row", "column", "value", "message", "code", "sheet", "cell"], e.EnumerateObject().Select(p => p.Name)));
         Assert.Equal([(3, "city", "atlantis", "UnknownCity"), (4, "gdp", "lots", "NotANumber")],
             errors.Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("value").GetString(), e.GetProperty("code").GetString())));
         Assert.Equal([("beijing", 1.0)], (await StoredAsync(2052)).Select(v => (v.CityCode, v.Value)));

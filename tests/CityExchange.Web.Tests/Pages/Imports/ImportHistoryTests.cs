@@ -377,8 +377,9 @@ public sealed partial class ImportHistoryTests(CityExchangeFactory factory)
         { [], "EmptyFile", 1, null },
         { Encoded.Utf8("city,consulates"), "HeaderOnly", 1, null },
         { [0x00, 0x01, 0x02, 0x03, 0x63, 0x69, 0x74, 0x79], "BinaryFile", 1, null },
-        { [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "ExcelFile", 1, null },
-        { [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "ExcelFile", 1, null },
+        // The start of a workbook and nothing more: read as one (by content), and refused as unreadable.
+        { [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], "WorkbookUnreadable", 1, null },
+        { [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "WorkbookUnreadable", 1, null },
         { Encoded.Utf8("city,consulates", "beijing,\"1\"2\""), "BadQuote", 2, null },
         { Encoded.Utf8("city,consulates", ",1"), "MissingCity", 2, "city" },
         { Encoded.Utf8("city,consulates", "beijing,NA"), "NoValues", 1, null },

@@ -156,14 +156,14 @@ public sealed class UploadPageTests(CityExchangeFactory factory)
     }
 
     [Fact]
-    public async Task Upload_ExcelWorkbookRenamedToCsvSaysSo()
+    public async Task Upload_ATruncatedWorkbookNamedCsv_IsReadAsAWorkbookAndRefusedAsUnreadable()
     {
         using var browser = await BrowserSession.SignInAsAdminAsync(factory);
 
         var (_, html) = await browser.PreviewAsync([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], 2070, "workbook.csv");
 
-        Assert.Contains("data-code=\"ExcelFile\"", html, StringComparison.Ordinal);
-        Assert.Contains("Excel 工作簿", html, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"WorkbookUnreadable\"", html, StringComparison.Ordinal);
+        Assert.Contains("无法读取该工作簿", html, StringComparison.Ordinal);
     }
 
     [Fact]
