@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Core.Framework;
+using Microsoft.AspNetCore.Html;
 
 namespace CityExchange.Web.Hosting;
 
@@ -8,6 +9,15 @@ namespace CityExchange.Web.Hosting;
 public static class Localized
 {
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Text quoted into a page (a Chinese name, a sheet's name), encoded; on an English page, text with Chinese characters
+    /// is marked <c>lang="zh-CN"</c>, so screen readers pronounce it as Chinese.
+    /// </summary>
+    public static IHtmlContent Quoted(string text) => new HtmlString(
+        IsChinese || !text.Any(c => c is >= '\u3400' and <= '\u9FFF')
+            ? System.Net.WebUtility.HtmlEncode(text)
+            : $"<span lang=\"zh-CN\">{System.Net.WebUtility.HtmlEncode(text)}</span>");
 
     public static string Name(City city) => IsChinese ? city.NameZh : city.NameEn;
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CityExchange.Core.Csv;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,8 +9,8 @@ namespace CityExchange.Web.Pages.Imports;
 
 /// <summary>
 /// The parse of each pending upload, kept so that its preview is parsed once, not on every GET (a 100,000-row file took
-/// a second per view). Keyed by the pending import and the city list and framework in force (a city upload makes a
-/// new parse); bounded by the files' sizes (64 MB of uploaded bytes) and forgotten an hour after its last view. The
+/// a second per view). Keyed by the pending import and the language (its messages are written in it), and kept with the
+/// city list and framework in force (a city upload makes a new parse); bounded by the files' sizes (64 MB of uploaded bytes) and forgotten an hour after its last view. The
 /// confirmation parses the stored file again, so what is stored is exactly the file, whatever this cache holds.
 /// </summary>
 public sealed class PreviewParses : IDisposable
@@ -22,7 +24,9 @@ public sealed class PreviewParses : IDisposable
 
     public IndicatorCsv GetOrParse(PendingImport pending, IndexReference reference, Func<byte[]> file)
     {
-        if (_cache.TryGetValue(pending.Id, out Entry? entry) && entry is not null && entry.Reference == reference)
+        // The messages are written in the reader's language when parsed: one parse per language.
+        var key = (pending.Id, CultureInfo.CurrentUICulture.Name);
+        if (_cache.TryGetValue(key, out Entry? entry) && entry is not null && entry.Reference == reference)
         {
             return entry.Parsed;
         }
@@ -30,12 +34,18 @@ public sealed class PreviewParses : IDisposable
         var content = file();
         var parsed = reference.CreateParser().Parse(content, pending.Year);
         Interlocked.Increment(ref _parses);
-        _cache.Set(pending.Id, new Entry(reference, parsed), new MemoryCacheEntryOptions { Size = Math.Max(1, content.Length), SlidingExpiration = TimeSpan.FromHours(1) });
+        _cache.Set(key, new Entry(reference, parsed), new MemoryCacheEntryOptions { Size = Math.Max(1, content.Length), SlidingExpiration = TimeSpan.FromHours(1) });
         return parsed;
     }
 
     /// <summary>Forgets a pending import's parse (confirmed or cancelled).</summary>
-    public void Forget(Guid id) => _cache.Remove(id);
+    public void Forget(Guid id)
+    {
+        foreach (var culture in LocalizationSetup.Cultures)
+        {
+            _cache.Remove((id, culture.Name));
+        }
+    }
 
     public void Dispose() => _cache.Dispose();
 
