@@ -58,6 +58,7 @@ public sealed partial class SyntheticDataFlowTests(BrowserFixture browser)
         var said = await session.Page.InnerTextAsync("#template-prefill-source");
         await session.ScreenshotAsync();
 
+        await session.Page.SelectOptionAsync("#template-format", "csv");
         var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("form:has(#template-year) button[type=submit]"));
         await using var stream = await download.CreateReadStreamAsync();
         using var reader = new StreamReader(stream, Encoding.UTF8);

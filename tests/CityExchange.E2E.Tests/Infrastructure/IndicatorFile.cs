@@ -36,6 +36,14 @@ public sealed class IndicatorFile
 
     public IReadOnlyList<string> IndicatorCodes => [.. _header.Where(h => h is not ("city" or "year"))];
 
+    /// <summary>Every non-empty indicator cell: (city code, indicator code, the raw text).</summary>
+    public IEnumerable<(string City, string Indicator, string Raw)> Cells() =>
+        from row in _rows
+        from code in IndicatorCodes
+        let raw = row[Column(code)]
+        where raw.Length > 0
+        select (row[Column("city")], code, raw);
+
     /// <summary>
     /// Gives <paramref name="city"/> twice the year's highest value of every indicator (missing ones included), so it
     /// ranks first in every domain.

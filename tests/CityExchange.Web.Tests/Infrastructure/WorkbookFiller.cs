@@ -10,6 +10,32 @@ namespace CityExchange.Web.Tests.Infrastructure;
 public static class WorkbookFiller
 {
     /// <summary>The template with cells set in the rows of the given city codes (column A): numbers as numbers, anything else as a shared string.</summary>
+    /// <summary>
+    /// <see cref="Fill"/> by indicator code: the column is the one whose header ends "(code)", as the template heads
+    /// them ("外籍人员居民人数 (foreign_residents)").
+    /// </summary>
+    public static byte[] FillByCode(byte[] template, string sheetName, IEnumerable<(string City, string Indicator, string Value)> cells)
+    {
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(template), isEditable: false))
+        {
+            var book = document.WorkbookPart!;
+            var sheet = book.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
+            var header = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().First();
+            foreach (var cell in header.Elements<Cell>())
+            {
+                var text = CellText(cell);
+                var open = text.LastIndexOf('(');
+                if (open >= 0 && text.EndsWith(')'))
+                {
+                    columns[text[(open + 1)..^1]] = ColumnOf(cell.CellReference!);
+                }
+            }
+        }
+
+        return Fill(template, sheetName, [.. cells.Select(c => (c.City, columns[c.Indicator], c.Value))]);
+    }
+
     public static byte[] Fill(byte[] template, string sheetName, params (string City, string Column, string Value)[] cells)
     {
         using var stream = new MemoryStream();
