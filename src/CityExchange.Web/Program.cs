@@ -5,6 +5,7 @@ using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Pages.Analysis;
 using CityExchange.Web.Pages.Cities;
 using CityExchange.Web.Pages.Compare;
+using CityExchange.Web.Pages.Data;
 using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Pages.Methodology;
@@ -37,6 +38,7 @@ builder.Services.AddMethodology();
 builder.Services.AddExplore();
 builder.Services.AddAnalysis();
 builder.Services.AddUploads();
+builder.Services.AddDataPackage();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddPerformance();
 
@@ -95,6 +97,7 @@ api.MapCityEndpoints();
 api.MapExploreEndpoints();
 api.MapAnalysisEndpoints();
 api.MapImportEndpoints();
+api.MapDataEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -33,6 +33,7 @@ public static class SitePages
         new("/Cities/beijing", Charts: 2, Main: true),
         new("/Compare?a=beijing&b=shanghai", Charts: 3, Main: true),
         new("/Methodology", Main: true),
+        new("/data", Main: true),
         new("/Explore", Main: true),
         new("/Analysis"),
         new("/Analysis/Clusters", Charts: 1),

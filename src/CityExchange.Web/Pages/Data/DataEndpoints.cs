@@ -1,0 +1,21 @@
+using CityExchange.Web.Hosting;
+
+namespace CityExchange.Web.Pages.Data;
+
+public static class DataEndpoints
+{
+    public const string ZipType = "application/zip";
+
+    public static RouteGroupBuilder MapDataEndpoints(this RouteGroupBuilder api)
+    {
+        // Anonymous and public; built from one snapshot and kept per data version by the output cache.
+        api.MapGet("/datapackage.zip", GetPackageAsync).WithName("GetDataPackage").CacheOutput(PerformanceSetup.PublicCachePolicy);
+        return api;
+    }
+
+    private static async Task<IResult> GetPackageAsync(DataPackageBuilder builder, CancellationToken cancellationToken)
+    {
+        var package = await builder.BuildAsync(cancellationToken);
+        return Results.File(package.Zip, ZipType, $"cityexchange-datapackage-{package.Version}.zip");
+    }
+}

@@ -1,0 +1,11 @@
+namespace CityExchange.Web.Pages.Data;
+
+public static class DataSetup
+{
+    /// <summary>Registers the data package's builder.</summary>
+    public static IServiceCollection AddDataPackage(this IServiceCollection services)
+    {
+        services.AddScoped<DataPackageBuilder>();
+        return services;
+    }
+}
