@@ -90,6 +90,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "/Analysis/Clusters",
             "/Cities/Profile",
             "/Compare/Index",
+            "/Data/Index",
             "/Explore/Index",
             "/Methodology/Index",
             "/Overview/Index",
@@ -98,6 +99,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",
             "GET api/cities",
+            "GET api/datapackage.zip",
             "GET api/rankchange/{city}",
             "GET api/rankings/{year:int}",
             "GET api/sensitivity/{year:int}",
@@ -121,10 +123,12 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         Assert.Equal(
         [
             "/Analysis/Clusters",
+            "/Data/Index",
             "/Explore/Index",
             "GET api/analysis/{year:int}/clusters",
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",
+            "GET api/datapackage.zip",
             "GET api/rankchange/{city}",
             "GET api/sensitivity/{year:int}",
             "GET api/sensitivity/{year:int}/bounds",

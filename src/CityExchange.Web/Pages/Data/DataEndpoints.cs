@@ -8,8 +8,11 @@ public static class DataEndpoints
 
     public static RouteGroupBuilder MapDataEndpoints(this RouteGroupBuilder api)
     {
-        // Anonymous and public; built from one snapshot and kept per data version by the output cache.
-        api.MapGet("/datapackage.zip", GetPackageAsync).WithName("GetDataPackage").CacheOutput(PerformanceSetup.PublicCachePolicy);
+        // Anonymous and public; built from one snapshot and kept per data version by the output cache. Building reads
+        // every value (a second or two at 20,000 cities): it shares the analyses' concurrency limit.
+        api.MapGet("/datapackage.zip", GetPackageAsync).WithName("GetDataPackage")
+            .RequireRateLimiting(RateLimits.AnalysisPolicy)
+            .CacheOutput(PerformanceSetup.PublicCachePolicy);
         return api;
     }
 
