@@ -48,6 +48,7 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 builder.Services.AddProblemDetails();
 builder.Services.AddCityExchangeHealthChecks();
 builder.Services.AddCityExchangeDeployment(builder.Configuration);
+builder.Services.AddCityExchangeOpenApi();
 
 var app = builder.Build();
 
@@ -95,6 +96,7 @@ api.MapCityEndpoints();
 api.MapExploreEndpoints();
 api.MapAnalysisEndpoints();
 api.MapImportEndpoints();
+app.MapCityExchangeOpenApi();
 app.MapRazorPages();
 
 await app.RunAsync();
