@@ -74,6 +74,10 @@ public static class OpenApiParameters
     public static TBuilder WithRequestBody<TBuilder>(this TBuilder builder, string description, params string[] contentTypes)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new ApiRequestBody(description, contentTypes));
 
+    /// <summary>The refusals of a bearer-token endpoint: 401 (missing or wrong token), 403 (no token configured).</summary>
+    public static RouteHandlerBuilder ProducesTokenRefusals(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
     /// <summary>Documents a file answer (200) in these media types, beside any JSON answer the endpoint gives.</summary>
     public static TBuilder WithFileResponse<TBuilder>(this TBuilder builder, string description, params string[] contentTypes)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new ApiFileResponse(description, contentTypes));

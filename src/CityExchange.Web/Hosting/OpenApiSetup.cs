@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -124,6 +125,12 @@ public static class OpenApiSetup
     private static async Task TransformOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        // One tag per feature folder (Pages/Rankings, Pages/Explore, …), not per class.
+        if (metadata.OfType<MethodInfo>().FirstOrDefault()?.DeclaringType?.Namespace is { } feature)
+        {
+            operation.Tags = new HashSet<OpenApiTagReference> { new(feature[(feature.LastIndexOf('.') + 1)..], context.Document) };
+        }
+
         foreach (var parameter in metadata.OfType<ApiQueryParameter>())
         {
             operation.Parameters ??= [];
@@ -144,6 +151,11 @@ public static class OpenApiSetup
             var schema = body.JsonType is { } type
                 ? await context.GetOrCreateSchemaAsync(type, null, cancellationToken)
                 : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            // Every member of the JSON body is optional (a record's constructor parameters read as required).
+            if (schema is OpenApiSchema { Required: not null } json)
+            {
+                json.Required.Clear();
+            }
             operation.RequestBody = new OpenApiRequestBody
             {
                 Description = body.Description,
