@@ -50,6 +50,7 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 builder.Services.AddProblemDetails();
 builder.Services.AddCityExchangeHealthChecks();
 builder.Services.AddCityExchangeDeployment(builder.Configuration);
+builder.Services.AddCityExchangeOpenApi();
 
 var app = builder.Build();
 
@@ -98,6 +99,7 @@ api.MapExploreEndpoints();
 api.MapAnalysisEndpoints();
 api.MapImportEndpoints();
 api.MapDataEndpoints();
+app.MapCityExchangeOpenApi();
 app.MapRazorPages();
 
 await app.RunAsync();

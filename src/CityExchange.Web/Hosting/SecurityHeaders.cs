@@ -17,7 +17,10 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // The API reference (/api/docs) has its own, nonce-based policy; everything else this one.
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(OpenApiSetup.DocsPath)
+                    ? OpenApiSetup.DocsContentSecurityPolicy(context)
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";

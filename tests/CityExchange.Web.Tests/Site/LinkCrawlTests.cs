@@ -33,7 +33,7 @@ public sealed class LinkCrawlTests(CityExchangeFactory factory)
 
         Assert.True(crawl.Problems.Count == 0, $"{crawl.Problems.Count} problems in {crawl.Visited.Count} pages:{Environment.NewLine}{string.Join(Environment.NewLine, crawl.Problems.Take(40))}");
         // The crawl really went through the site: every main page and city profiles of the default year.
-        foreach (var path in new[] { "/", "/Rankings", "/Compare", "/Analysis", "/Analysis/Clusters", "/Analysis/Report", "/Explore", "/Methodology", "/Account/Login" })
+        foreach (var path in new[] { "/", "/Rankings", "/Compare", "/Analysis", "/Analysis/Clusters", "/Analysis/Report", "/Explore", "/Methodology", "/data", "/Account/Login" })
         {
             Assert.Contains(path, crawl.Visited.Select(PathOf));
         }

@@ -13,12 +13,38 @@ public static class AnalysisEndpoints
     {
         var analysis = api.MapGroup("/analysis/{year:int}").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
             .WithMetadata(new YearScopeAttribute(YearRule.LatestReal));
-        analysis.MapGet("/clusters", GetClustersAsync).WithName("GetClusters");
-        analysis.MapGet("/groups", GetGroupsAsync).WithName("GetGroups");
-        analysis.MapGet("/correlations", GetCorrelationsAsync).WithName("GetCorrelations");
+        analysis.MapGet("/clusters", GetClustersAsync).WithName("GetClusters")
+            .WithSummary("Hierarchical clustering of the year's cities on their four domain scores")
+            .WithDescription("Euclidean distance; clusters numbered 1…k by descending mean overall score, each listing city codes (sorted); cities missing a domain score are excluded. Average and complete linkage take at most 5,000 cities.")
+            .WithQueryParameters(
+                new ApiQueryParameter("k", "Number of clusters (a whole number, at most the number of cities clustered).", "integer", ClusterAnalysis.DefaultK.ToString(CultureInfo.InvariantCulture), 1),
+                new ApiQueryParameter("linkage", "Linkage; ward reproduces the report's Figure 9.", Default: "ward", Enum: ["average", "complete", "single", "ward"]))
+            .Produces<ClustersResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        analysis.MapGet("/groups", GetGroupsAsync).WithName("GetGroups")
+            .WithSummary("Mean scores by region, east/west, north/south and level")
+            .Produces<GroupsResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        analysis.MapGet("/correlations", GetCorrelationsAsync).WithName("GetCorrelations")
+            .WithSummary("Pearson correlations of the four domain scores, with two-sided p-values")
+            .WithDescription("4 × 4 matrices in the order of domains, over the n cities with all four domain scores; r and p are null with fewer than 3 such cities.")
+            .Produces<CorrelationsResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPut("/years/{year:int}/covariates", PutCovariatesAsync)
             .AsTokenWrite()
-            .WithName("PutCovariates");
+            .WithName("PutCovariates")
+            .WithSummary("Upload a year's covariates (e.g. GDP), kept apart from the index")
+            .WithDescription("A CSV with a city column and one column per covariate. Replaces all the year's covariates in one transaction; on any error nothing is stored.")
+            .WithRequestBody("The covariates CSV (UTF-8 or GBK).", OpenApiParameters.Csv)
+            .Produces<CovariateImportSummary>(StatusCodes.Status200OK)
+            .Produces<ImportErrorResponse>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .ProducesTokenRefusals()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 

@@ -15,7 +15,16 @@ public static class CityEndpoints
 
     public static RouteGroupBuilder MapCityEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/cities", GetCitiesAsync).WithName("GetCities").CacheOutput(PerformanceSetup.PublicCachePolicy);
+        api.MapGet("/cities", GetCitiesAsync).WithName("GetCities").CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithSummary("Find cities by code or name")
+            .WithDescription("Cities whose code, Chinese or English name contains q (case ignored), those starting with it first; with year, only cities with data that year, better-ranked first. total counts every match, so a caller knows whether the list was cut.")
+            .WithQueryParameters(
+                new ApiQueryParameter("q", "Part of a code, Chinese or English name; empty matches every city."),
+                new ApiQueryParameter("year", "Only cities with data in this year.", "integer"),
+                new ApiQueryParameter("limit", $"How many cities to list at most (1–{MaxLimit}).", "integer", "20", 1, MaxLimit))
+            .Produces<CityMatches>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

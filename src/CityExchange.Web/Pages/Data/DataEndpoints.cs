@@ -12,7 +12,11 @@ public static class DataEndpoints
         // every value (a second or two at 20,000 cities): it shares the analyses' concurrency limit.
         api.MapGet("/datapackage.zip", GetPackageAsync).WithName("GetDataPackage")
             .RequireRateLimiting(RateLimits.AnalysisPolicy)
-            .CacheOutput(PerformanceSetup.PublicCachePolicy);
+            .CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithSummary("The whole dataset as a Frictionless Tabular Data Package")
+            .WithDescription("datapackage.json and six CSV resources with Table Schemas: framework, cities, indicator_values, published_scores, rankings and imports (no e-mails). Built from one snapshot, kept per data version; shares the analyses' concurrency limit.")
+            .WithFileResponse("The data package (zip).", ZipType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 

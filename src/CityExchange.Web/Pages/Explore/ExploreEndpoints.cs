@@ -3,6 +3,7 @@ using System.Text.Json;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
 using CityExchange.Web.Hosting;
+using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Scoring;
 
 namespace CityExchange.Web.Pages.Explore;
@@ -14,16 +15,66 @@ public static class ExploreEndpoints
     {
         // Each of these scores a year at least once, some thousands of times: they share the analysis concurrency limit,
         // and a GET's answer is kept per data version, parameters and language (the output cache's "public" policy).
-        api.MapPost("/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf").RequireRateLimiting(RateLimits.AnalysisPolicy);
+        api.MapPost("/rankings/{year:int}/whatif", PostWhatIfAsync).WithName("PostWhatIf").RequireRateLimiting(RateLimits.AnalysisPolicy)
+            .WithSummary("Rescore a year with some raw values replaced; nothing is stored")
+            .WithDescription("Each override names a city (code, Chinese or English name), an indicator (code or name) and a value from 0 to 10^15. weights is a string in the query syntax or an object { \"social\": 0.4 }; method, aggregation, scale, missing, winsorise and preset as for GET /api/rankings/{year}. The answer has the shape of GET /api/rankings/{year}. Indicator years only: a published year → 400.")
+            .WithJsonRequestBody<WhatIfRequest, RouteHandlerBuilder>("The overrides and the scoring options.")
+            .Produces<RankingResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+            .WithSummary("For each indicator alone, the smallest value that lifts a city to a rank")
+            .WithDescription("Every other value fixed; null when no value does. Counts (wholeNumber) are exact whole numbers, amounts are found to 0.1 %. anyIndicatorSuffices is false when no single indicator reaches the rank. Indicator years only: a published year → 400.")
+            .WithQueryParameters([
+                new("city", "The city: code, Chinese or English name.", Required: true),
+                new("rank", "The rank to reach or beat (1 to the number of ranked cities).", "integer", Minimum: 1, Required: true),
+                .. OpenApiParameters.Scoring,
+            ])
+            .Produces<TargetsResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+            .WithSummary("Monte Carlo rank uncertainty over random domain weights")
+            .WithDescription("Cities sorted by their rank under the chosen weights, with the median and the 5th and 95th percentile ranks over the samples. Works for published years (their domain scores).")
+            .WithQueryParameters([.. OpenApiParameters.MonteCarlo, .. OpenApiParameters.Scoring])
+            .Produces<SensitivityResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+            .WithSummary("Each city's best and worst rank over a grid of domain weights")
+            .WithDescription("Every domain weight vector summing to 1 on a grid of step with each weight in [min, max]; approximate. A grid no vector satisfies, or one too large for the year, → 400 saying the number of points and the limit.")
+            .WithQueryParameters([.. OpenApiParameters.WeightBounds, .. OpenApiParameters.Scoring])
+            .Produces<BoundsResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators));
-        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy);
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+            .WithSummary("The weights a preset gives a year")
+            .WithDescription("Domain weights sum to 1; indicator weights are relative within their domain (mean 1).")
+            .WithQueryParameters(new ApiQueryParameter("preset", "The weighting preset.", Default: "equal", Enum: ["equal", "entropy", "critic", "pca"]))
+            .Produces<PresetWeightsResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithSummary("A city's change of overall score between two years, split by domain and indicator")
+            .WithDescription("Arithmetic aggregation; the contributions add up to change. A published year has domain contributions only.")
+            .WithQueryParameters([
+                new("from", "The first year.", "integer", Required: true),
+                new("to", "The second year.", "integer", Required: true),
+                .. OpenApiParameters.Scoring,
+            ])
+            .Produces<RankChangeResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 

@@ -52,24 +52,68 @@ public static class ImportEndpoints
     {
         api.MapPut("/years/{year:int}/indicators", PutIndicatorsAsync)
             .AsTokenWrite()
-            .WithName("PutIndicators");
+            .WithName("PutIndicators")
+            .WithSummary("Upload a year's indicator values (CSV or Excel workbook)")
+            .WithDescription("The format is read from the content (CSV, .xlsx/.xlsm, .xls), not the Content-Type; see docs/data-format.md. The year's values are replaced in one transaction. On any error nothing is stored and the 400 body lists the first 1,000 problems, each located (row, column, value; sheet and cell in a workbook), with errorCount the total. Optional header X-File-Name names the file in the import history.")
+            .WithQueryParameters(new ApiQueryParameter("replacePublished", "Needed to store indicator values in the published year (2013); the published figures are kept in the history and can be restored.", "boolean", "false"))
+            .WithRequestBody("The indicator file: CSV (UTF-8 or GBK), an Excel 2007+ workbook or a legacy .xls workbook.", OpenApiParameters.Csv, OpenApiParameters.Xlsx, OpenApiParameters.Xls)
+            .Produces<ImportSummary>(StatusCodes.Status200OK)
+            .Produces<ImportErrorResponse>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .ProducesTokenRefusals()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         var history = api.MapGroup("/imports");
         history.MapGet("/", ListImportsAsync)
             .RequireAuthorization(ApiPolicies.EditorOrToken)
-            .WithName("ListImports");
+            .WithName("ListImports")
+            .WithSummary("The import history, newest first")
+            .WithDescription("Needs the bearer token, or a signed-in Editor/Admin cookie. status is accepted, rejected, restored or published; year is null for a rejected file whose year could not be read; user is the editor's email or api.")
+            .WithQueryParameters(
+                new ApiQueryParameter("year", "Only imports of this year.", "integer"),
+                new ApiQueryParameter("status", "Only imports with this status.", Enum: ["accepted", "rejected", "restored", "published"]),
+                new ApiQueryParameter("user", "Only imports by this user (an email, or api)."))
+            .Produces<IEnumerable<ImportListItem>>(StatusCodes.Status200OK)
+            .ProducesTokenRefusals();
         history.MapGet("/{id:long}/file", GetOriginalFileAsync)
             .RequireAuthorization(ApiPolicies.EditorOrToken)
-            .WithName("GetImportFile");
+            .WithName("GetImportFile")
+            .WithSummary("The file an import was made from, byte for byte as uploaded")
+            .WithFileResponse("The uploaded file, as an attachment with its file name.", UploadedFile.ContentType)
+            .ProducesTokenRefusals()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         history.MapPost("/{id:long}/restore", RestoreAsync)
             .AsTokenWrite()
-            .WithName("RestoreImport");
+            .WithName("RestoreImport")
+            .WithSummary("Restore the values an accepted (or published) import stored")
+            .WithDescription("Replaces the year's values in one transaction and records a new import with status restored. Restoring a published record makes the year a published year again.")
+            .Produces<RestoreSummary>(StatusCodes.Status200OK)
+            .ProducesTokenRefusals()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPut("/cities", PutCitiesAsync)
             .AsTokenWrite()
-            .WithName("PutCities");
+            .WithName("PutCities")
+            .WithSummary("Add or update cities from a CSV with the columns of cities.csv")
+            .WithDescription("Cities are upserted by code in one transaction (never deleted). On any error nothing is stored and the 400 body lists the problems, as for indicator uploads.")
+            .WithRequestBody("The cities CSV (UTF-8 or GBK): code, name_zh, name_en, province_zh, province_en, region_zh, region_en, level, east_west, north_south, in any order.", OpenApiParameters.Csv)
+            .Produces<CityUploadSummary>(StatusCodes.Status200OK)
+            .Produces<ImportErrorResponse>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .ProducesTokenRefusals()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         // Anonymous: a template holds the city list and, prefilled, a real year's public values; nothing private.
         api.MapGet("/years/{year:int}/template", GetTemplateAsync)
             .WithName("GetTemplate")
-            .CacheOutput(PerformanceSetup.PublicCachePolicy);
+            .CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithSummary("The upload template for a year, as an Excel workbook or a CSV file")
+            .WithDescription("Anonymous. fill=latest prefills the values of the latest year up to year with real, non-demo indicator values (blank when there is none, and the template says so). In the reader's language.")
+            .WithQueryParameters(
+                new ApiQueryParameter("format", "The file format.", Default: "csv", Enum: ["csv", "xlsx"]),
+                new ApiQueryParameter("fill", "Prefill with the latest real year's values, or leave blank.", Default: "latest", Enum: ["latest", "blank"]))
+            .WithFileResponse("The template file.", OpenApiParameters.Xlsx, OpenApiParameters.Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 

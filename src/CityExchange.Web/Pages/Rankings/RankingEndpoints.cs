@@ -9,7 +9,17 @@ public static class RankingEndpoints
     public static RouteGroupBuilder MapRankingEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/rankings/{year:int}", GetRankingAsync).WithName("GetRanking").CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestReal));
+            .WithMetadata(new YearScopeAttribute(YearRule.LatestReal))
+            .WithSummary("The ranking of a year under the chosen scoring options")
+            .WithDescription("Every city with at least one value that year, sorted by rank (ties by code): overall and domain scores and ranks, the published ranks of a published year, coverage and warnings. All options are optional; the defaults are the report's method. A published year (2013) uses its domain scores as published: only the domain weights and aggregation apply, and other options are listed in warnings as ignored. format=xlsx gives the same ranking as an Excel workbook (a data sheet and an about sheet).")
+            .WithQueryParameters([
+                .. OpenApiParameters.Scoring,
+                new("format", "json, or xlsx for the same ranking as an Excel workbook.", Default: "json", Enum: ["json", "xlsx"]),
+            ])
+            .Produces<RankingResponse>(StatusCodes.Status200OK)
+            .WithFileResponse("The ranking (JSON), or with format=xlsx the workbook.", OpenApiParameters.Xlsx)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -12,7 +12,9 @@ public static class YearEndpoints
     /// <summary><c>GET /api/years</c>: the years that can be ranked, oldest first.</summary>
     public static RouteGroupBuilder MapYearEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/years", GetYearsAsync).WithName("GetYears").CacheOutput(PerformanceSetup.PublicCachePolicy);
+        api.MapGet("/years", GetYearsAsync).WithName("GetYears").CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .WithSummary("The years with data, oldest first")
+            .WithDescription("kind is published (domain scores as the report printed them) or indicators (raw values scored by the engine); demo is true for synthetic demo data.");
         return api;
     }
 
