@@ -109,7 +109,9 @@ public sealed partial class NavigationFlowTests(BrowserFixture browser)
             Assert.True(await page.Locator("main h1").IsVisibleAsync(), $"{href} shows its heading");
         }
 
-        await session.ClickToAsync(page.Locator(".site-footer a"), "/Methodology");
+        await session.ClickToAsync(page.Locator(".site-footer a[href='/Methodology']"), "/Methodology");
+        await session.ClickToAsync(page.Locator(".site-footer a[href='/data']"), "/data");
+        Assert.Equal("The whole dataset", (await page.InnerTextAsync("main h1")).Trim());
         await session.ClickToAsync(page.Locator(".site-header .brand"), "/");
         await session.ClickToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }), "/Account/Login");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
