@@ -17,8 +17,7 @@ public sealed class HugeYearTests(SqliteApp app) : IClassFixture<SqliteApp>
     private const int Year = 2093;
     private const int Cities = 5001;
 
-    private static readonly SemaphoreSlim Setup = new(1, 1);
-    private static bool _prepared;
+    private static readonly SyntheticYear Prepared = new();
 
     [Theory]
     [InlineData("average")]
@@ -86,32 +85,11 @@ public sealed class HugeYearTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private async Task PrepareAsync()
-    {
-        await Setup.WaitAsync();
-        try
-        {
-            if (_prepared)
-            {
-                return;
-            }
-
-            var client = app.Factory.CreateClientWithToken();
-            var codes = Enumerable.Range(1, Cities).Select(i => $"h{i:0000}").ToList();
-            var cities = Csv.Content([
-                "code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south",
-                .. codes.Select(c => $"{c},城{c},City {c},省,Province,华东,East China,other,east,south")]);
-            Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri("/api/cities", UriKind.Relative), cities)).StatusCode);
-            // One indicator per domain, each a different pattern, so that no two cities tie.
-            var values = Csv.Content([
-                "city,consulates,passports,foreign_language,odi",
-                .. codes.Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"{c},{Cities - i},{(i * 7919) % Cities},{(i * 104729) % Cities},{i}"))]);
-            Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri($"/api/years/{Year}/indicators", UriKind.Relative), values)).StatusCode);
-            _prepared = true;
-        }
-        finally
-        {
-            Setup.Release();
-        }
-    }
+    private Task PrepareAsync() => Prepared.EnsureAsync(
+        app.Factory,
+        Year,
+        [.. Enumerable.Range(1, Cities).Select(i => $"h{i:0000}")],
+        // One indicator per domain, each a different pattern, so that no two cities tie.
+        "city,consulates,passports,foreign_language,odi",
+        (c, i) => string.Create(CultureInfo.InvariantCulture, $"{c},{Cities - i},{(i * 7919) % Cities},{(i * 104729) % Cities},{i}"));
 }

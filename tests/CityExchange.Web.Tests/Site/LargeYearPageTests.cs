@@ -20,8 +20,7 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
     private const int Year = 2092;
     private const int Cities = 600;
 
-    private static readonly SemaphoreSlim Setup = new(1, 1);
-    private static bool _prepared;
+    private static readonly SyntheticYear Prepared = new();
 
     [Theory]
     [InlineData("en", "Overall score of the top 100 cities, 2092", "The chart shows the first 100 of 600 ranked cities")]
@@ -100,33 +99,12 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
     }
 
     /// <summary>600 cities with one indicator in each domain, each falling with their number, so c001 leads.</summary>
-    private async Task PrepareAsync()
-    {
-        await Setup.WaitAsync();
-        try
-        {
-            if (_prepared)
-            {
-                return;
-            }
-
-            var client = app.Factory.CreateClientWithToken();
-            var codes = Enumerable.Range(1, Cities).Select(i => $"c{i:000}").ToList();
-            var cities = Csv.Content([
-                "code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south",
-                .. codes.Select(c => $"{c},城{c},City {c},省,Province,华东,East China,other,east,south")]);
-            Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri("/api/cities", UriKind.Relative), cities)).StatusCode);
-            var values = Csv.Content([
-                "city,consulates,passports,foreign_language,odi",
-                .. codes.Select((c, i) => $"{c},{string.Join(',', Enumerable.Repeat((Cities - i).ToString(CultureInfo.InvariantCulture), 4))}")]);
-            Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(new Uri($"/api/years/{Year}/indicators", UriKind.Relative), values)).StatusCode);
-            _prepared = true;
-        }
-        finally
-        {
-            Setup.Release();
-        }
-    }
+    private Task PrepareAsync() => Prepared.EnsureAsync(
+        app.Factory,
+        Year,
+        [.. Enumerable.Range(1, Cities).Select(i => $"c{i:000}")],
+        "city,consulates,passports,foreign_language,odi",
+        (c, i) => $"{c},{string.Join(',', Enumerable.Repeat((Cities - i).ToString(CultureInfo.InvariantCulture), 4))}");
 
     [GeneratedRegex("<script type=\"application/json\" id=\"overview-data\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex ChartJson();

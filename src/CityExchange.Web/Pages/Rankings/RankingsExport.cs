@@ -38,24 +38,7 @@ public sealed class RankingsExport(IStringLocalizer<RankingsExport> text, TimePr
         var method = context.IsPublished ? text["as published (the report's figures)"].Value
             : context.Method == NormalisationMethod.Rank ? text["rank score, equal weights, arithmetic mean"].Value
             : text["min–max, equal weights, arithmetic mean (the report's method)"].Value;
-        var versionText = version is { } v ? $"{v.Year}-{v.Label} ({v.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "—";
-        var generated = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var spec = new TableWorkbookSpec(
-            WorkbookLanguages.Of(CultureInfo.CurrentUICulture),
-            title,
-            header,
-            rows,
-            [
-                new(text["Title"], CsvCell.Text(title)),
-                new(text["Year"], CsvCell.WholeNumber(context.Year)),
-                new(text["Method"], CsvCell.Text(method)),
-                new(text["Data version"], CsvCell.Text(versionText)),
-                new(text["Demo data"], CsvCell.Text(context.IsDemo ? text["yes: synthetic figures, not real data"] : text["no"])),
-                new(text["Generated"], CsvCell.Text(generated)),
-                new(text["Page"], CsvCell.Text(pageUrl)),
-                new(text["Cite as"], CsvCell.Text(text["{0}. CityExchange; data version {1}. {2} (accessed {3}).", title, versionText, pageUrl, generated[..10]])),
-            ],
-            context.IsDemo);
+        var spec = Workbook(title, header, rows, context.Year, method, context.IsDemo, version, pageUrl);
         return new DownloadFile(await TableWorkbook.ToBytesAsync(spec, cancellationToken), TableWorkbook.ContentType, name + ".xlsx");
     }
 
@@ -99,26 +82,33 @@ public sealed class RankingsExport(IStringLocalizer<RankingsExport> text, TimePr
             return (IReadOnlyList<CsvCell>)cells;
         }).ToList();
         var title = text["City International Exchange Vitality Index: ranking, {0}", ranking.Year].Value;
+        var spec = Workbook(title, header, rows, ranking.Year, options.Length == 0 ? ranking.Method : $"{ranking.Method} ({options})", ranking.Demo, version, pageUrl);
+        var name = $"cityexchange-rankings-{ranking.Year}-{ranking.Method}" + (ranking.Demo ? "-demo" : "");
+        return new DownloadFile(await TableWorkbook.ToBytesAsync(spec, cancellationToken), TableWorkbook.ContentType, name + ".xlsx");
+    }
+
+    /// <summary>The workbook of a table: its cells, and the about sheet that says what it is and how to cite it.</summary>
+    private TableWorkbookSpec Workbook(
+        string title, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<CsvCell>> rows, int year, string method, bool isDemo, DataVersion? version, string pageUrl)
+    {
         var versionText = version is { } v ? $"{v.Year}-{v.Label} ({v.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "—";
         var generated = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var spec = new TableWorkbookSpec(
+        return new TableWorkbookSpec(
             WorkbookLanguages.Of(CultureInfo.CurrentUICulture),
             title,
             header,
             rows,
             [
                 new(text["Title"], CsvCell.Text(title)),
-                new(text["Year"], CsvCell.WholeNumber(ranking.Year)),
-                new(text["Method"], CsvCell.Text(options.Length == 0 ? ranking.Method : $"{ranking.Method} ({options})")),
+                new(text["Year"], CsvCell.WholeNumber(year)),
+                new(text["Method"], CsvCell.Text(method)),
                 new(text["Data version"], CsvCell.Text(versionText)),
-                new(text["Demo data"], CsvCell.Text(ranking.Demo ? text["yes: synthetic figures, not real data"] : text["no"])),
+                new(text["Demo data"], CsvCell.Text(isDemo ? text["yes: synthetic figures, not real data"] : text["no"])),
                 new(text["Generated"], CsvCell.Text(generated)),
                 new(text["Page"], CsvCell.Text(pageUrl)),
                 new(text["Cite as"], CsvCell.Text(text["{0}. CityExchange; data version {1}. {2} (accessed {3}).", title, versionText, pageUrl, generated[..10]])),
             ],
-            ranking.Demo);
-        var name = $"cityexchange-rankings-{ranking.Year}-{ranking.Method}" + (ranking.Demo ? "-demo" : "");
-        return new DownloadFile(await TableWorkbook.ToBytesAsync(spec, cancellationToken), TableWorkbook.ContentType, name + ".xlsx");
+            isDemo);
     }
 
     private (List<string> Header, List<List<CsvCell>> Rows, string Name) Table(RankingsView view)
