@@ -11,7 +11,9 @@
 # samples the app's RSS every 10 s and prints: requests, statuses (5xx must be 0), latency percentiles of the readers,
 # and RSS after warm-up against the end. Figures go in docs/performance.md ("Soak").
 # Settings: SOAK_DURATION (10m), SOAK_PORT (5198), SOAK_CITIES (20000), SOAK_YEAR (2030), SOAK_READERS (16 connections),
-# SOAK_ABUSERS (8 connections), SOAK_EDIT_YEAR (2020), SOAK_KEEP (1: keep the work folder). Loopback only; every loop is bounded by the duration.
+# SOAK_ABUSERS (8 connections), SOAK_EDIT_YEAR (2020), SOAK_KEEP (1: keep the work folder), SOAK_READER_PAUSE and
+# SOAK_BULK_PAUSE (ms each connection waits between its requests; 0, the default, is as fast as the server answers —
+# a closed loop that keeps both cores busy, so it measures the queue; a pause paces the readers below saturation). Loopback only; every loop is bounded by the duration.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,6 +24,8 @@ YEAR=${SOAK_YEAR:-2030}
 READERS=${SOAK_READERS:-16}
 ABUSERS=${SOAK_ABUSERS:-8}
 EDIT_YEAR=${SOAK_EDIT_YEAR:-2020}
+READER_PAUSE=${SOAK_READER_PAUSE:-0}
+BULK_PAUSE=${SOAK_BULK_PAUSE:-0}
 BASE="http://127.0.0.1:${PORT}"
 TOKEN="soak-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/cityexchange-soak.XXXXXX)
@@ -64,8 +68,10 @@ function init(args)
   paths = {}
   for line in io.lines(args[1]) do if #line > 0 then table.insert(paths, line) end end
   ok, s4, s429, s5 = 0, 0, 0, 0
+  pause = tonumber(args[2] or "0")
   math.randomseed(os.time() + #threads)
 end
+function delay() return pause end
 function request() return wrk.format("GET", paths[math.random(#paths)]) end
 function response(status, headers, body)
   if status >= 500 then s5 = s5 + 1 elseif status == 429 then s429 = s429 + 1 elseif status >= 400 then s4 = s4 + 1 else ok = ok + 1 end
@@ -169,13 +175,13 @@ SAMPLER_PATHS=$!
 log "soak for $DURATION: $READERS readers, $ABUSERS explorers/abusers, editors uploading"
 wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" >"$WORK/abusers.out" 2>&1 &
 ABUSE=$!
-wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" >"$WORK/bulk.out" 2>&1 &
+wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" "$BULK_PAUSE" >"$WORK/bulk.out" 2>&1 &
 BULK=$!
-wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" >"$WORK/readers.out" 2>&1
+wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" "$READER_PAUSE" >"$WORK/readers.out" 2>&1
 wait "$ABUSE" "$BULK" "$EDITORS" "$SAMPLER_PATHS" || true
 kill "$SAMPLER" 2>/dev/null || true
 
-echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores"
+echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores, reader pause $READER_PAUSE ms, bulk pause $BULK_PAUSE ms"
 cat "$WORK/single.txt"
 echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
 echo "### Bulk reads (the whole 20,000-city ranking as JSON, 2 connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/bulk.out"
