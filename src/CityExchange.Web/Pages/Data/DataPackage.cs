@@ -76,7 +76,8 @@ public sealed class DataPackageBuilder(CityExchangeDbContext db, RankingService 
             await db.Set<PublishedScore>().AsNoTracking().OrderBy(p => p.Year).ThenBy(p => p.CityCode).ToListAsync(cancellationToken),
             await db.Set<ImportRecord>().AsNoTracking().OrderBy(i => i.Id)
                 .Select(i => new ImportRow(i.Id, i.Year, i.Status, i.CreatedAt, i.User, i.FileName, i.Sha256, i.Rows, i.Values, i.Errors, i.RestoredFromId, i.IsDemo))
-                .ToListAsync(cancellationToken));
+                .ToListAsync(cancellationToken),
+            await db.Set<CityDirectoryVersion>().AsNoTracking().Select(v => (Guid?)v.Version).FirstOrDefaultAsync(cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return snapshot;
     }
@@ -84,7 +85,8 @@ public sealed class DataPackageBuilder(CityExchangeDbContext db, RankingService 
     private BuiltPackage Write(Snapshot s, List<(DataYear Year, YearScores Scores)> ranked)
     {
         var created = clock.GetUtcNow().UtcDateTime;
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', s.Years.Select(y => $"{y.Year}:{y.Version:N}")) + "|" + s.Cities.Count)))[..12];
+        // The data stamp: every year's version and the city list's, so the same version is the same data.
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', s.Years.Select(y => $"{y.Year}:{y.Version:N}")) + $"|cities:{s.CitiesVersion:N}")))[..12];
         var demo = s.Years.Where(y => y.IsDemo).Select(y => y.Year).ToHashSet();
         var resources = new List<(DataResource Resource, byte[] Csv, JsonObject Schema, string Rights)>();
 
@@ -276,7 +278,7 @@ public sealed class DataPackageBuilder(CityExchangeDbContext db, RankingService 
     }
 
     private sealed record Snapshot(
-        List<Indicator> Indicators, List<City> Cities, List<DataYear> Years, List<IndicatorValue> Values, List<PublishedScore> Published, List<ImportRow> Imports);
+        List<Indicator> Indicators, List<City> Cities, List<DataYear> Years, List<IndicatorValue> Values, List<PublishedScore> Published, List<ImportRow> Imports, Guid? CitiesVersion);
 
     private sealed record ImportRow(long Id, int? Year, string Status, DateTime CreatedAt, string User, string FileName, string Sha256, int Rows, int Values, int Errors, long? RestoredFromId, bool IsDemo);
 }
