@@ -11,8 +11,7 @@ public static class AnalysisEndpoints
 {
     public static RouteGroupBuilder MapAnalysisEndpoints(this RouteGroupBuilder api)
     {
-        var analysis = api.MapGroup("/analysis/{year:int}").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestReal));
+        var analysis = api.MapGroup("/analysis/{year:int}").AsAnalysisRead(YearRule.LatestReal);
         analysis.MapGet("/clusters", GetClustersAsync).WithName("GetClusters")
             .WithSummary("Hierarchical clustering of the year's cities on their four domain scores")
             .WithDescription("Euclidean distance; clusters numbered 1…k by descending mean overall score, each listing city codes (sorted); cities missing a domain score are excluded. Average and complete linkage take at most 5,000 cities.")

@@ -11,8 +11,7 @@ public static class DataEndpoints
         // Anonymous and public; built from one snapshot and kept per data version by the output cache. Building reads
         // every value (a second or two at 20,000 cities): it shares the analyses' concurrency limit.
         api.MapGet("/datapackage.zip", GetPackageAsync).WithName("GetDataPackage")
-            .RequireRateLimiting(RateLimits.AnalysisPolicy)
-            .CacheOutput(PerformanceSetup.PublicCachePolicy)
+            .AsAnalysisRead()
             .WithSummary("The whole dataset as a Frictionless Tabular Data Package")
             .WithDescription("datapackage.json and six CSV resources with Table Schemas: framework, cities, indicator_values, published_scores, rankings and imports (no e-mails). Built from one snapshot, kept per data version; shares the analyses' concurrency limit.")
             .WithFileResponse("The data package (zip).", ZipType)
@@ -22,7 +21,7 @@ public static class DataEndpoints
 
     private static async Task<IResult> GetPackageAsync(DataPackageBuilder builder, CancellationToken cancellationToken)
     {
-        var package = await builder.BuildAsync(cancellationToken);
+        var package = await builder.GetAsync(cancellationToken);
         return Results.File(package.Zip, ZipType, $"cityexchange-datapackage-{package.Version}.zip");
     }
 }

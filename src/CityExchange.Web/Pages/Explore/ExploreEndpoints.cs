@@ -23,8 +23,7 @@ public static class ExploreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+        api.MapGet("/targets/{year:int}", GetTargetsAsync).WithName("GetTargets").AsAnalysisRead(YearRule.LatestIndicators)
             .WithSummary("For each indicator alone, the smallest value that lifts a city to a rank")
             .WithDescription("Every other value fixed; null when no value does. Counts (wholeNumber) are exact whole numbers, amounts are found to 0.1 %. anyIndicatorSuffices is false when no single indicator reaches the rank. Indicator years only: a published year → 400.")
             .WithQueryParameters([
@@ -36,8 +35,7 @@ public static class ExploreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+        api.MapGet("/sensitivity/{year:int}", GetSensitivityAsync).WithName("GetSensitivity").AsAnalysisRead(YearRule.LatestIndicators)
             .WithSummary("Monte Carlo rank uncertainty over random domain weights")
             .WithDescription("Cities sorted by their rank under the chosen weights, with the median and the 5th and 95th percentile ranks over the samples. Works for published years (their domain scores).")
             .WithQueryParameters([.. OpenApiParameters.MonteCarlo, .. OpenApiParameters.Scoring])
@@ -45,8 +43,7 @@ public static class ExploreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+        api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").AsAnalysisRead(YearRule.LatestIndicators)
             .WithSummary("Each city's best and worst rank over a grid of domain weights")
             .WithDescription("Every domain weight vector summing to 1 on a grid of step with each weight in [min, max]; approximate. A grid no vector satisfies, or one too large for the year, → 400 saying the number of points and the limit.")
             .WithQueryParameters([.. OpenApiParameters.WeightBounds, .. OpenApiParameters.Scoring])
@@ -54,8 +51,7 @@ public static class ExploreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
-            .WithMetadata(new YearScopeAttribute(YearRule.LatestIndicators))
+        api.MapGet("/weights/{year:int}", GetWeightsAsync).WithName("GetPresetWeights").AsAnalysisRead(YearRule.LatestIndicators)
             .WithSummary("The weights a preset gives a year")
             .WithDescription("Domain weights sum to 1; indicator weights are relative within their domain (mean 1).")
             .WithQueryParameters(new ApiQueryParameter("preset", "The weighting preset.", Default: "equal", Enum: ["equal", "entropy", "critic", "pca"]))
@@ -63,7 +59,7 @@ public static class ExploreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange").RequireRateLimiting(RateLimits.AnalysisPolicy).CacheOutput(PerformanceSetup.PublicCachePolicy)
+        api.MapGet("/rankchange/{city}", GetRankChangeAsync).WithName("GetRankChange").AsAnalysisRead()
             .WithSummary("A city's change of overall score between two years, split by domain and indicator")
             .WithDescription("Arithmetic aggregation; the contributions add up to change. A published year has domain contributions only.")
             .WithQueryParameters([
