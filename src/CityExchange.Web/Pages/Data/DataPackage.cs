@@ -17,6 +17,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CityExchange.Web.Pages.Data;
 
+/// <summary>The package built last and the data stamp it was built at (one zip of a few MB, per instance).</summary>
+public sealed class LatestDataPackage
+{
+    private Kept? _kept;
+
+    public BuiltPackage? For(string stamp) => _kept is { } kept && kept.Stamp == stamp ? kept.Package : null;
+
+    public void Keep(string stamp, BuiltPackage package) => _kept = new Kept(stamp, package);
+
+    private sealed record Kept(string Stamp, BuiltPackage Package);
+}
+
 /// <summary>One CSV resource of the package: its name, what it holds, its rows and its Table Schema.</summary>
 public sealed record DataResource(string Name, string TitleZh, string TitleEn, string Description, int Rows)
 {
@@ -35,11 +47,30 @@ public sealed record BuiltPackage(byte[] Zip, string Version, DateTime Created, 
 /// landed meanwhile). CSV: UTF-8 without BOM, comma, invariant numbers, an empty cell for missing, never neutralised
 /// (a data file, not a spreadsheet). No licence is invented: each part says what is known of its rights.
 /// </summary>
-public sealed class DataPackageBuilder(CityExchangeDbContext db, RankingService rankings, TimeProvider clock)
+public sealed class DataPackageBuilder(
+    CityExchangeDbContext db, RankingService rankings, TimeProvider clock, DataStamp stamp, LatestDataPackage latest, IServiceProvider services)
 {
     private const string Report = "上海国际问题研究院《城市对外交往活力指数》报告（2015） / Shanghai Institutes for International Studies, City International Exchange Vitality Index report (2015)";
 
-    public async Task<BuiltPackage> BuildAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The package of the data as it is now: the one built last while no write has landed since (the page and the zip
+    /// share it, and one build serves every reader of a data version), else a new one.
+    /// </summary>
+    public async Task<BuiltPackage> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var version = await stamp.GetAsync(services, cancellationToken);
+        if (latest.For(version) is { } kept)
+        {
+            return kept;
+        }
+
+        // Stamped with the version read before building: a write landing meanwhile only makes the next reader build again.
+        var built = await BuildAsync(cancellationToken);
+        latest.Keep(version, built);
+        return built;
+    }
+
+    private async Task<BuiltPackage> BuildAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {

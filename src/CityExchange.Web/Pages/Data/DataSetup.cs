@@ -6,6 +6,7 @@ public static class DataSetup
     public static IServiceCollection AddDataPackage(this IServiceCollection services)
     {
         services.AddScoped<DataPackageBuilder>();
+        services.AddSingleton<LatestDataPackage>();
         return services;
     }
 }

@@ -12,5 +12,5 @@ public sealed class IndexModel(DataPackageBuilder builder) : PageModel
 {
     public BuiltPackage Package { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Package = await builder.BuildAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Package = await builder.GetAsync(cancellationToken);
 }

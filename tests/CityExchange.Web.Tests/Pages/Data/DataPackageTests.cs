@@ -99,6 +99,27 @@ public sealed class DataPackageTests(CityExchangeFactory factory)
         Assert.All(imports, i => Assert.Contains(i[importHeader.IndexOf("user")], new[] { "editor", "api", "seed", "report" }));
     }
 
+    [Fact]
+    public async Task ThePageAndTheZip_ShareOneVersion_AndAnUploadMakesANewOne()
+    {
+        var page = Dom.Parse(await PageHtml.GetOkAsync(factory, "/data", "en"));
+        var before = Zipped(await ZipNameAsync());
+        Assert.Contains($"Version {before},", page.GetElementById("package-version")!.TextContent, StringComparison.Ordinal);
+
+        using var upload = await factory.CreateClientWithToken().PutAsync(new Uri("/api/years/2151/indicators", UriKind.Relative), Csv.Content("city,consulates", "beijing,3", "shanghai,4"));
+        upload.EnsureSuccessStatusCode();
+
+        Assert.NotEqual(before, Zipped(await ZipNameAsync()));
+
+        static string Zipped(string name) => name["cityexchange-datapackage-".Length..^".zip".Length];
+    }
+
+    private async Task<string> ZipNameAsync()
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri("/api/datapackage.zip", UriKind.Relative));
+        return response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition!.FileName!.Trim('"');
+    }
+
     [Theory]
     [InlineData("zh-CN", "完整数据集", "下载数据包（.zip）")]
     [InlineData("en", "The whole dataset", "Download the data package (.zip)")]
