@@ -13,7 +13,12 @@
 # Settings: SOAK_DURATION (10m), SOAK_PORT (5198), SOAK_CITIES (20000), SOAK_YEAR (2030), SOAK_READERS (16 connections),
 # SOAK_ABUSERS (8 connections), SOAK_EDIT_YEAR (2020), SOAK_KEEP (1: keep the work folder), SOAK_READER_PAUSE and
 # SOAK_BULK_PAUSE (ms each connection waits between its requests; 0, the default, is as fast as the server answers —
-# a closed loop that keeps both cores busy, so it measures the queue; a pause paces the readers below saturation). Loopback only; every loop is bounded by the duration.
+# a closed loop that keeps both cores busy, so it measures the queue; a pause paces the readers below saturation),
+# SOAK_ABUSER_CLIENTS (4: the addresses the abusers come from). Loopback only; every loop is bounded by the duration.
+# The app runs as behind its documented reverse proxy (Proxy:KnownProxies = 127.0.0.1): readers and bulk readers are
+# a crowd, each request from one of 254 addresses in X-Forwarded-For (198.51.100.x, 192.0.2.x); the abusers come from
+# SOAK_ABUSER_CLIENTS addresses (203.0.113.x), so the per-client budget (RateLimits:RequestsPerSecondPerClient) holds
+# them to their share; the editors are signed in (a token) and the sampler is the proxy's own address.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +31,7 @@ ABUSERS=${SOAK_ABUSERS:-8}
 EDIT_YEAR=${SOAK_EDIT_YEAR:-2020}
 READER_PAUSE=${SOAK_READER_PAUSE:-0}
 BULK_PAUSE=${SOAK_BULK_PAUSE:-0}
+ABUSER_CLIENTS=${SOAK_ABUSER_CLIENTS:-4}
 BASE="http://127.0.0.1:${PORT}"
 TOKEN="soak-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/cityexchange-soak.XXXXXX)
@@ -50,7 +56,7 @@ log "starting the app on $BASE"
   cd "$WORK/app"
   exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" Database__Provider=Sqlite Database__MigrateOnStartup=true \
     ConnectionStrings__CityExchange="Data Source=$WORK/soak.db" Import__ApiToken="$TOKEN" \
-    RateLimits__UploadsPerMinute=1000 Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning \
+    RateLimits__UploadsPerMinute=1000 Proxy__KnownProxies__0=127.0.0.1 Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning \
     dotnet CityExchange.Web.dll
 ) >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -69,10 +75,14 @@ function init(args)
   for line in io.lines(args[1]) do if #line > 0 then table.insert(paths, line) end end
   ok, s4, s429, s5 = 0, 0, 0, 0
   pause = tonumber(args[2] or "0")
+  prefix, clients = args[3] or "198.51.100.", tonumber(args[4] or "254")
   math.randomseed(os.time() + #threads)
 end
 function delay() return pause end
-function request() return wrk.format("GET", paths[math.random(#paths)]) end
+-- Each request comes from one of `clients` addresses, as the trusted proxy in front of the app names them.
+function request()
+  return wrk.format("GET", paths[math.random(#paths)], { ["X-Forwarded-For"] = prefix .. math.random(clients) })
+end
 function response(status, headers, body)
   if status >= 500 then s5 = s5 + 1 elseif status == 429 then s429 = s429 + 1 elseif status >= 400 then s4 = s4 + 1 else ok = ok + 1 end
 end
@@ -173,19 +183,19 @@ EDITORS=$!
 SAMPLER_PATHS=$!
 
 log "soak for $DURATION: $READERS readers, $ABUSERS explorers/abusers, editors uploading"
-wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" >"$WORK/abusers.out" 2>&1 &
+wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" 0 203.0.113. "$ABUSER_CLIENTS" >"$WORK/abusers.out" 2>&1 &
 ABUSE=$!
-wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" "$BULK_PAUSE" >"$WORK/bulk.out" 2>&1 &
+wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" "$BULK_PAUSE" 192.0.2. 254 >"$WORK/bulk.out" 2>&1 &
 BULK=$!
-wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" "$READER_PAUSE" >"$WORK/readers.out" 2>&1
+wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" "$READER_PAUSE" 198.51.100. 254 >"$WORK/readers.out" 2>&1
 wait "$ABUSE" "$BULK" "$EDITORS" "$SAMPLER_PATHS" || true
 kill "$SAMPLER" 2>/dev/null || true
 
-echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores, reader pause $READER_PAUSE ms, bulk pause $BULK_PAUSE ms"
+echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores, reader pause $READER_PAUSE ms, bulk pause $BULK_PAUSE ms, $ABUSER_CLIENTS abuser addresses"
 cat "$WORK/single.txt"
 echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
 echo "### Bulk reads (the whole 20,000-city ranking as JSON, 2 connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/bulk.out"
-echo "### Explorers and abusive requests ($ABUSERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/abusers.out"
+echo "### Explorers and abusive requests ($ABUSERS connections from $ABUSER_CLIENTS addresses; 429 = over the per-client budget or the analysis limiter)"; grep -E "Requests/sec|statuses|^p" "$WORK/abusers.out"
 echo "### Each reader path alone under the load (samples, median and max ms, statuses)"
 sort -k1,1 -k3,3g "$WORK/samples.txt" | awk '{ p = $1; if (p != last && last != "") flush(); if (p != last) { n = 0; delete t; codes = "" } last = p; t[++n] = $3 * 1000; if (index(codes, $2) == 0) codes = codes " " $2 }
   function flush() { printf "%s: %d, %.0f, %.0f,%s\n", last, n, t[int((n + 1) / 2)], t[n], codes }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,38 @@ public sealed class RateLimitOptions
     /// <summary>Uploads (the upload page's file post and every PUT of the API) per signed-in user, or per client IP for the API.</summary>
     public int UploadsPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// Anonymous requests per second per client IP, sustained: every page and API request that reaches the app
+    /// (static files, health checks and signed-in users are not counted). A token bucket of
+    /// <see cref="RequestBurstPerClient"/> refilled at this rate, so a person browsing never meets it while one
+    /// address in a loop gets no more than its share of the cores.
+    /// </summary>
+    public int RequestsPerSecondPerClient { get; set; } = 10;
+
+    /// <summary>The bucket: how many requests one client may make at once before the rate applies.</summary>
+    public int RequestBurstPerClient { get; set; } = 100;
+
+    /// <summary>
+    /// Requests of a client over its rate that wait for a token instead of being refused (a client in a loop is slowed
+    /// down, not answered faster with errors); beyond them, 429 with <c>Retry-After</c>.
+    /// </summary>
+    public int RequestQueuePerClient { get; set; } = 20;
+
+    public TokenBucketRateLimiterOptions ClientLimiter()
+    {
+        var perSecond = Math.Max(1, RequestsPerSecondPerClient);
+        // One token at a time, evenly spaced, rather than a second's worth at each tick: queued requests leave smoothly.
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, RequestBurstPerClient),
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerSecond / perSecond)),
+            QueueLimit = Math.Max(0, RequestQueuePerClient),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
+    }
+
     /// <summary>The window length in seconds (one minute unless changed; the names above assume it).</summary>
     public int WindowSeconds { get; set; } = 60;
 
@@ -50,9 +83,10 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// ASP.NET Core rate limiting for logins and uploads, as named policies each endpoint carries
-/// (<c>.RequireRateLimiting(...)</c>, <c>[EnableRateLimiting(...)]</c>), and the failed-token counter the API-token
-/// authentication consults.
+/// ASP.NET Core rate limiting: a per-client budget for every anonymous request (the global limiter, which endpoints
+/// opt out of with <c>.DisableRateLimiting()</c> metadata, as the health checks do); logins, uploads and analyses as
+/// named policies each endpoint carries (<c>.RequireRateLimiting(...)</c>, <c>[EnableRateLimiting(...)]</c>); and the
+/// failed-token counter the API-token authentication consults.
 /// </summary>
 public static class RateLimits
 {
@@ -86,7 +120,10 @@ public static class RateLimits
             options.OnRejected = (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
-                var analysis = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AnalysisPolicy;
+                // Only the concurrency limiter's refusal carries no Retry-After: the per-client, login and upload
+                // limiters all say when their next permit comes.
+                var perClient = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out _);
+                var analysis = !perClient && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AnalysisPolicy;
                 var window = analysis ? AnalysisRetryAfter : http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Window;
                 var refusal = TooManyRequests(http, context.Lease, window, analysis);
                 // A page (the login or upload form, an analysis page) answers with the localised status page, which the
@@ -95,6 +132,19 @@ public static class RateLimits
                     ? new ValueTask(refusal.ExecuteAsync(http))
                     : ValueTask.CompletedTask;
             };
+
+            // Every anonymous client's share: signed-in editors and admins are not counted (they are few and known).
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                // The status page a refused page re-executes to is part of that refusal, not another request.
+                if (context.User.Identity is { IsAuthenticated: true } || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetTokenBucketLimiter("client:" + ClientAddress(context), _ => limits.ClientLimiter());
+            });
 
             options.AddConcurrencyLimiter(AnalysisPolicy, limiter =>
             {

@@ -39,6 +39,8 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         // Every test signs in and uploads from one address: limits generous enough never to be reached.
         builder.UseSetting("RateLimits:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("RateLimits:UploadsPerMinute", "100000");
+        builder.UseSetting("RateLimits:RequestsPerSecondPerClient", "100000");
+        builder.UseSetting("RateLimits:RequestBurstPerClient", "100000");
         builder.UseSetting("RateLimits:FailedTokenAttemptsPerMinute", "100000");
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<SqliteCityExchangeDbContext>(options => options.UseSqlite(connection)));

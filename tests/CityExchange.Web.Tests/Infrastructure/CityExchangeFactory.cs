@@ -39,6 +39,8 @@ public sealed class CityExchangeFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:FailedTokenAttemptsPerMinute", "100000");
         builder.UseSetting("RateLimits:LoginAttemptsPerMinute", "100000");
         builder.UseSetting("RateLimits:UploadsPerMinute", "100000");
+        builder.UseSetting("RateLimits:RequestsPerSecondPerClient", "100000");
+        builder.UseSetting("RateLimits:RequestBurstPerClient", "100000");
         Database.Configure(builder);
     }
 

@@ -60,6 +60,8 @@ public sealed class ChildApp : IAsyncDisposable
         start.Environment["Seed__Demo"] = "false";
         start.Environment["Host__ShutdownTimeoutSeconds"] = shutdownSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["RateLimits__UploadsPerMinute"] = "1000";
+        start.Environment["RateLimits__RequestsPerSecondPerClient"] = "100000";
+        start.Environment["RateLimits__RequestBurstPerClient"] = "100000";
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(logFolder, "child-.log");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
