@@ -51,6 +51,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddCityExchangeHealthChecks();
 builder.Services.AddCityExchangeDeployment(builder.Configuration);
 builder.Services.AddCityExchangeOpenApi();
+builder.Services.AddPublicUrls();
 
 var app = builder.Build();
 
