@@ -45,6 +45,10 @@ public static class SitePages
         new("/Upload", Visitor.Editor),
         new("/Imports", Visitor.Editor),
         new("/Admin/Users", Visitor.Admin),
+        // The embeds: no navigation leads to them (the embed control and the iframe snippet do).
+        new("/Embed/Rankings"),
+        new("/Embed/Cities/beijing"),
+        new("/Embed/Compare?a=beijing&b=shanghai"),
     ];
 
     public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];

@@ -23,7 +23,7 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
         "year", "method", "domain", "region", "group", "q", "sort", "dir", "p", "a", "b", "city", "rank", "k", "linkage",
         "samples", "seed", "sampling", "concentration", "spread", "vary", "mc", "min", "max", "step", "weights", "preset",
         "aggregation", "scale", "missing", "winsorise", "limit", "culture", "handler", "status", "user", "page", "x", "y",
-        "indicator", "covariate", "from", "to", "intervals", "bounds",
+        "indicator", "covariate", "from", "to", "intervals", "bounds", "n",
     ];
 
     private static readonly string[] Values =
