@@ -12,14 +12,16 @@ namespace CityExchange.E2E.Tests.Flows;
 public sealed class EmbedFlowTests(BrowserFixture browser)
 {
     /// <summary>Another origin, served by the browser itself (Playwright routing): no request leaves the machine.</summary>
-    private const string HostPage = "http://embed-host.test/story.html";
+    private const string HostPage = "https://embed-host.test/story.html";
 
     [SkippableFact]
     public async Task Embed_RendersInAFrameOnAnotherSite_AndItsSourceLinkOpensTheFullPage()
     {
         await using var session = await browser.OpenAsync("embed-other-origin", height: 1200);
         var app = browser.App.BaseUrl;
-        await session.Page.RouteAsync("http://embed-host.test/**", route => route.FulfillAsync(new RouteFulfillOptions
+        // Chromium asks before a public page (which must be HTTPS) frames a loopback address (Local Network Access); a reader would say yes.
+        await session.Page.Context.GrantPermissionsAsync(["local-network-access"], new BrowserContextGrantPermissionsOptions { Origin = "https://embed-host.test" });
+        await session.Page.RouteAsync("https://embed-host.test/**", route => route.FulfillAsync(new RouteFulfillOptions
         {
             ContentType = "text/html; charset=utf-8",
             Body = $"""
@@ -58,7 +60,7 @@ public sealed class EmbedFlowTests(BrowserFixture browser)
         Assert.Equal("shanghai", await opened.Locator("#ranking-table tbody tr[data-city]").First.GetAttributeAsync("data-city"));
 
         // Only the host page itself came from the other origin, and the only error is the refused full page.
-        Assert.All(session.ForeignRequests, url => Assert.StartsWith("http://embed-host.test/", url, StringComparison.Ordinal));
+        Assert.All(session.ForeignRequests, url => Assert.StartsWith("https://embed-host.test/", url, StringComparison.Ordinal));
         Assert.All(session.ConsoleErrors, error => Assert.Contains("frame-ancestors", error, StringComparison.Ordinal));
     }
 
