@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Pages.Analysis;
+using CityExchange.Web.Pages.Cite;
 using CityExchange.Web.Pages.Cities;
 using CityExchange.Web.Pages.Compare;
 using CityExchange.Web.Pages.Data;
@@ -39,6 +40,7 @@ builder.Services.AddExplore();
 builder.Services.AddAnalysis();
 builder.Services.AddUploads();
 builder.Services.AddDataPackage();
+builder.Services.AddCite();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddPerformance();
 
@@ -101,6 +103,7 @@ api.MapAnalysisEndpoints();
 api.MapImportEndpoints();
 api.MapDataEndpoints();
 app.MapCityExchangeOpenApi();
+app.MapCiteEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CityExchange.Core.Scoring;
 using CityExchange.Web.Pages.Explore;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Hosting;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CityExchange.Web.Pages.Cities;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
-public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explore, DataVersions versions) : PageModel
+public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explore) : PageModel
 {
     public CityProfileView View { get; private set; } = null!;
 
@@ -18,8 +20,8 @@ public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explor
     /// </summary>
     public CityToolsView Tools { get; private set; } = null!;
 
-    /// <summary>The version of the year's data, for the "cite as" line.</summary>
-    public DataVersion? DataVersion { get; private set; }
+    /// <summary>How the rank moved since the previous stored year and why, in the reader's language (null if it cannot be said).</summary>
+    public string? RankMove { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, [FromQuery] CityQuery query, CancellationToken cancellationToken)
     {
@@ -30,7 +32,27 @@ public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explor
 
         View = view;
         Tools = await explore.CityAsync(code, Request.Query, publishedFallsBack: true, cancellationToken);
-        DataVersion = await versions.ForYearAsync(view.Context.Year, cancellationToken);
+        RankMove = await RankMoveAsync(code, view, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The rank-change decomposition of the year shown against the previous stored year, by the page's method, as one sentence.</summary>
+    private async Task<string?> RankMoveAsync(string code, CityProfileView view, CancellationToken cancellationToken)
+    {
+        var context = view.Context;
+        if (context.Previous is not { } previous)
+        {
+            return RankMoveSentence.For(new RankMove(context.Year, null, null, view.City.Rank > 0 ? view.City.Rank : null, null, []), Localized.IsChinese);
+        }
+
+        var settings = ExploreSettings.Default with { Method = context.Method };
+        var change = await explore.ChangeAsync(code, Tools.Years, previous.Year.ToString(CultureInfo.InvariantCulture), context.Year.ToString(CultureInfo.InvariantCulture), settings, cancellationToken);
+        if (change.Error is not null)
+        {
+            return null;
+        }
+
+        var domains = change.Domains.Select(d => new RankMoveDomain(d.Name, d.Contribution, [.. d.Indicators.Select(i => new RankMovePart(i.Name, i.Contribution))])).ToList();
+        return RankMoveSentence.For(new RankMove(context.Year, previous.Year, change.RankFrom, change.RankTo, change.Change, domains), Localized.IsChinese);
     }
 }
