@@ -5,17 +5,17 @@ using Microsoft.Playwright;
 namespace CityExchange.E2E.Tests.Flows;
 
 /// <summary>
-/// A reader prints a city's profile and reads its charts: the printed report carries the address, the day, the data
-/// version and a "cite as" line in the page's language; the waterfall's axis starts at 0; the compare radar is drawn in
+/// A reader prints a city's profile and reads its charts: the printed report carries its citation (the address, the
+/// day, the data version) in the page's language; the waterfall's axis starts at 0; the compare radar is drawn in
 /// its legend's colours.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class CityReportFlowTests(BrowserFixture browser)
 {
     [SkippableTheory]
-    [InlineData("zh-CN", "引用格式：", "北京城市档案（2016 年）", "/Cities/beijing?year=2016")]
-    [InlineData("en", "Cite as:", "Beijing, city profile 2016", "/Cities/beijing?year=2016&culture=en")]
-    public async Task CityProfile_PrintsWithACiteAsLineAndNoNavigation(string culture, string citeAs, string title, string address)
+    [InlineData("zh-CN", "上海国际问题研究院. 城市对外交往活力指数: 北京：城市概况（2016 年）[EB/OL]", "/Cities/beijing?year=2016")]
+    [InlineData("en", "Shanghai Institutes for International Studies. City International Exchange Vitality Index: Beijing: city profile 2016[EB/OL]", "/Cities/beijing?year=2016&culture=en")]
+    public async Task CityProfile_PrintsWithItsCitationAndNoNavigation(string culture, string citation, string address)
     {
         await using var session = await browser.OpenAsync($"city-print-{culture}");
         await session.GotoAsync($"/Cities/beijing?year=2016{(culture == "en" ? "&culture=en" : "")}");
@@ -25,14 +25,15 @@ public sealed class CityReportFlowTests(BrowserFixture browser)
         await session.Page.SetViewportSizeAsync(680, 960);
         await session.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        var cite = session.Page.Locator("#cite-as");
+        // "Cite this page" is printed open (print.css), in the page's language, with the address, the day and the data version.
+        var cite = session.Page.Locator("#cite-gbt");
         Assert.True(await cite.IsVisibleAsync());
         var text = await cite.InnerTextAsync();
-        Assert.StartsWith(citeAs, text, StringComparison.Ordinal);
-        Assert.Contains(title, text, StringComparison.Ordinal);
-        Assert.Contains(browser.App.BaseUrl + address, text, StringComparison.Ordinal);
-        Assert.Matches(@"2016-[0-9a-f]{8}", text);
-        Assert.Contains(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        Assert.StartsWith(citation, text, StringComparison.Ordinal);
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith($"[{today}]. {address}.", text, StringComparison.Ordinal);
+        Assert.Matches(@"[0-9a-f]{12}", await session.Page.Locator("#cite-about").InnerTextAsync());
+        Assert.False(await session.Page.Locator("#cite-this summary").IsVisibleAsync());
 
         Assert.False(await session.Page.Locator(".site-nav").IsVisibleAsync());
         Assert.False(await session.Page.Locator(".site-header").IsVisibleAsync());
