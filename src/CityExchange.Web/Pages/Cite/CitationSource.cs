@@ -49,19 +49,19 @@ public sealed class CitationSource(DataStamp stamp, CityExchangeDbContext db, Pu
         return new CitedData(version, updated is { } at ? DateOnly.FromDateTime(new DateTimeOffset(at).ToOffset(China).DateTime) : Today());
     }
 
-    public CiteView View(Citation citation, string path)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["path"] = path,
-            ["title"] = citation.Title,
-            ["version"] = citation.DataVersion,
-            ["updated"] = citation.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["culture"] = citation.IsChinese ? "zh-CN" : "en",
-        };
-        string Href(string format) => "/cite" + QueryString.Create(query.Prepend(new("format", format)));
-        return new CiteView(citation, urls.IsConfigured, CitationFormats.GbT7714(citation), CitationFormats.Apa(citation), Href("bibtex"), Href("ris"));
-    }
+    /// <summary>
+    /// The view of a citation; its download form carries what the page states (path, title, data version, update date,
+    /// language), so the file says what the page said. A form, not links: the downloads are not pages to crawl.
+    /// </summary>
+    public CiteView View(Citation citation, string path) => new(
+        citation, urls.IsConfigured, CitationFormats.GbT7714(citation), CitationFormats.Apa(citation),
+        [
+            new("path", path),
+            new("title", citation.Title),
+            new("version", citation.DataVersion),
+            new("updated", citation.Updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("lang", citation.LanguageTag),
+        ]);
 
     /// <summary>
     /// The page's own path and query (app-relative, as <see cref="PublicUrls"/> takes it); an English reader whose
@@ -89,5 +89,5 @@ public sealed class CitationSource(DataStamp stamp, CityExchangeDbContext db, Pu
         title is { Length: > 0 and <= MaxTitleLength } && !title.Any(char.IsControl) && title.Trim().Length > 0;
 }
 
-/// <summary>The "Cite this page" block: the citation, whether its URL is absolute, two formatted entries, two download links.</summary>
-public sealed record CiteView(Citation Citation, bool IsAbsolute, CitationText GbT7714, CitationText Apa, string BibTexHref, string RisHref);
+/// <summary>The "Cite this page" block: the citation, whether its URL is absolute, two formatted entries, the download form's fields.</summary>
+public sealed record CiteView(Citation Citation, bool IsAbsolute, CitationText GbT7714, CitationText Apa, IReadOnlyList<KeyValuePair<string, string>> DownloadFields);

@@ -12,8 +12,8 @@ public static class CiteEndpoints
     public const string RisType = "application/x-research-info-systems";
 
     /// <summary>
-    /// <c>GET /cite?format=bibtex|ris&amp;path=&amp;title=&amp;version=&amp;updated=&amp;culture=</c>: the citation of a
-    /// page as a file, with today's access date. The page's "Cite this page" block links here with what the page stated
+    /// <c>GET /cite?format=bibtex|ris&amp;path=&amp;title=&amp;version=&amp;updated=&amp;lang=zh-CN|en</c>: the citation of a
+    /// page as a file, with today's access date, in <c>lang</c>'s language (else the reader's). The page's "Cite this page" form asks here with what the page stated
     /// (its title, data version and update date), so the file says what the page said; without a version, the current
     /// one of every year. Not cached (the access date is the day of the download); a page-level download, not API.
     /// </summary>
@@ -24,7 +24,7 @@ public static class CiteEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string? format, string? path, string? title, string? version, string? updated,
+        string? format, string? path, string? title, string? version, string? updated, string? lang,
         CitationSource source, PublicUrls urls, IStringLocalizer<CiteText> text, CancellationToken cancellationToken)
     {
         var kind = format?.Trim().ToLowerInvariant();
@@ -59,8 +59,21 @@ public static class CiteEndpoints
             return Bad(text["Give version= as lowercase hex digits."]);
         }
 
+        bool chinese;
+        switch (lang)
+        {
+            case null:
+                chinese = Localized.IsChinese;
+                break;
+            case "zh-CN" or "en":
+                chinese = lang == "zh-CN";
+                break;
+            default:
+                return Bad(text["Give lang=zh-CN or lang=en."]);
+        }
+
         var data = version is not null && updatedOn is not null ? new CitedData(version, updatedOn.Value) : await source.DataAsync(null, cancellationToken);
-        var citation = new Citation(Localized.IsChinese, title!.Trim(), urls.AbsoluteOrRelative(path!), data.Version, data.Updated, source.Today());
+        var citation = new Citation(chinese, title!.Trim(), urls.AbsoluteOrRelative(path!), data.Version, data.Updated, source.Today());
         var name = CitationFormats.BibKey(citation);
         return kind == "bibtex"
             ? Results.File(Encoding.UTF8.GetBytes(CitationFormats.BibTex(citation)), BibTexType + "; charset=utf-8", name + ".bib")

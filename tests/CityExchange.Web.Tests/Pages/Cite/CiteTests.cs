@@ -40,11 +40,8 @@ public sealed partial class CiteTests(CityExchangeFactory factory)
         Assert.Equal(culture == "en" ? "Cite this page" : "引用本页", cite.QuerySelector("summary")!.TextContent);
         Assert.EndsWith($"]. {address}.", cite.QuerySelector("#cite-gbt")!.TextContent, StringComparison.Ordinal);
         Assert.EndsWith(culture == "en" ? $", from {address}" : $", 取自 {address}", cite.QuerySelector("#cite-apa")!.TextContent, StringComparison.Ordinal);
-        foreach (var link in new[] { "#cite-bibtex", "#cite-ris" })
-        {
-            var href = cite.QuerySelector(link)!.GetAttribute("href")!;
-            Assert.Equal(address, Query(href)["path"]);
-        }
+        Assert.Equal(address, Query(Download(cite, "ris"))["path"]);
+        Assert.Equal(culture, Query(Download(cite, "bibtex"))["lang"]);
     }
 
     [Theory]
@@ -65,7 +62,7 @@ public sealed partial class CiteTests(CityExchangeFactory factory)
         var html = await PageHtml.GetOkAsync(factory, "/Rankings?year=2015", "en");
         var cite = Dom.Parse(html).QuerySelector("details#cite-this")!;
 
-        using var response = await factory.CreateClient().GetAsync(new Uri(cite.QuerySelector("#cite-ris")!.GetAttribute("href")!, UriKind.Relative));
+        using var response = await factory.CreateClient().GetAsync(new Uri(Download(cite, "ris"), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-research-info-systems", response.Content.Headers.ContentType!.MediaType);
@@ -92,7 +89,7 @@ public sealed partial class CiteTests(CityExchangeFactory factory)
         var html = await PageHtml.GetOkAsync(factory, "/Cities/beijing?year=2016", "zh-CN");
         var cite = Dom.Parse(html).QuerySelector("details#cite-this")!;
 
-        using var response = await factory.CreateClient().GetAsync(new Uri(cite.QuerySelector("#cite-bibtex")!.GetAttribute("href")!, UriKind.Relative));
+        using var response = await factory.CreateClient().GetAsync(new Uri(Download(cite, "bibtex"), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-bibtex", response.Content.Headers.ContentType!.MediaType);
@@ -153,7 +150,7 @@ public sealed partial class CiteTests(CityExchangeFactory factory)
         Assert.DoesNotContain("evil.example", cite.OuterHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Site:PublicUrl", cite.QuerySelector("#cite-about")!.TextContent, StringComparison.Ordinal);
 
-        var ris = await client.GetStringAsync(new Uri(cite.QuerySelector("#cite-ris")!.GetAttribute("href")!, UriKind.Relative));
+        var ris = await client.GetStringAsync(new Uri(Download(cite, "ris"), UriKind.Relative));
         Assert.Contains("\r\nUR  - https://index.example.org/Rankings?year=2015&culture=en\r\n", ris, StringComparison.Ordinal);
         Assert.DoesNotContain("evil", ris, StringComparison.Ordinal);
     }
@@ -222,6 +219,16 @@ public sealed partial class CiteTests(CityExchangeFactory factory)
     private static string ApaVersion(string apa) => Regex.Match(apa, @"\((?:Data version|数据版本) ([0-9a-f]{12})\)").Groups[1].Value is { Length: 12 } v ? v : throw new InvalidOperationException(apa);
 
     private static string Today() => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The address the download form asks for when its <paramref name="format"/> button is pressed.</summary>
+    private static string Download(AngleSharp.Dom.IElement cite, string format)
+    {
+        var form = cite.QuerySelector("form.cite-downloads")!;
+        Assert.Equal("/cite", form.GetAttribute("action"));
+        Assert.Equal(format, cite.QuerySelector($"#cite-{format}")!.GetAttribute("value"));
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string?>(i.GetAttribute("name")!, i.GetAttribute("value")));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/cite", fields.Prepend(new("format", format)));
+    }
 
     private static Dictionary<string, string> Query(string href) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
