@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Account;
 using CityExchange.Web.Pages.Analysis;
+using CityExchange.Web.Pages.Charts;
 using CityExchange.Web.Pages.Cities;
 using CityExchange.Web.Pages.Compare;
 using CityExchange.Web.Pages.Data;
@@ -100,6 +101,7 @@ api.MapExploreEndpoints();
 api.MapAnalysisEndpoints();
 api.MapImportEndpoints();
 api.MapDataEndpoints();
+api.MapTableEndpoints();
 app.MapCityExchangeOpenApi();
 app.MapRazorPages();
 
