@@ -132,7 +132,8 @@ public static class TableEndpoints
         JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => CsvCell.Number(number),
         JsonValueKind.String when value.GetString() is { Length: <= ChartTable.MaxCellLength } s => CsvCell.Text(s),
         JsonValueKind.Null or JsonValueKind.Undefined => CsvCell.Text(null),
-        _ => null,
+        // Typed: a bare null would become an empty cell through CsvCell's implicit conversion from string.
+        _ => (CsvCell?)null,
     };
 
     /// <summary>The name asked for, reduced to safe characters and given the .xlsx extension; "chart.xlsx" without one.</summary>
@@ -147,7 +148,7 @@ public static class TableEndpoints
         ApiProblem.Localised<TableText>(http, StatusCodes.Status400BadRequest, "Table too large", "The request body is limited to {0} MB.", ChartTable.MaxBodyBytes / (1024 * 1024));
 
     private static IResult BadBody(HttpContext http) =>
-        ApiProblem.Localised<TableText>(http, StatusCodes.Status400BadRequest, "Not a table", "The body must be JSON: { \"columns\": [\"…\"], \"rows\": [[…]] }, each row as long as columns.");
+        ApiProblem.Localised<TableText>(http, StatusCodes.Status400BadRequest, "Not a table", "The body must be a JSON object with columns (the headers) and rows (lists of cells, each as long as columns).");
 
     private static IResult Bad(HttpContext http, string title, string detail, params object[] arguments) =>
         ApiProblem.Localised<TableText>(http, StatusCodes.Status400BadRequest, title, detail, arguments);

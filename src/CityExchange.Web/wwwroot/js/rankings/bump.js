@@ -21,6 +21,7 @@ function style(chart, code) {
     const on = code === null || d.code === code;
     d.borderColor = on ? d.baseColor : grey;
     d.pointBackgroundColor = d.borderColor;
+    d.pointBorderColor = d.borderColor;
     d.borderWidth = code !== null && d.code === code ? 4 : (on ? 1.5 : 1);
     d.pointRadius = code !== null && d.code === code ? 4 : 2;
     d.order = d.code === code ? 0 : 1;

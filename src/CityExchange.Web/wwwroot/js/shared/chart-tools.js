@@ -240,6 +240,7 @@ export function attachChartTools(chart) {
   const { text } = ctx;
   const bar = document.createElement('div');
   bar.className = 'chart-tools';
+  if (canvas.id) bar.dataset.chartFor = canvas.id;
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', `${text.toolbar ?? 'Download'}: ${title}`);
   const status = document.createElement('span');
