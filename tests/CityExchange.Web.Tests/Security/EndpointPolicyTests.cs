@@ -31,9 +31,9 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         var writes = ApiEndpoints().Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(Writes.Contains) == true).ToList();
 
         Assert.Equal(
-            ["POST api/imports/{id:long}/restore", "POST api/rankings/{year:int}/whatif", "PUT api/cities", "PUT api/years/{year:int}/covariates", "PUT api/years/{year:int}/indicators"],
+            ["POST api/imports/{id:long}/restore", "POST api/rankings/{year:int}/whatif", "POST api/tables/xlsx", "PUT api/cities", "PUT api/years/{year:int}/covariates", "PUT api/years/{year:int}/indicators"],
             writes.Select(Describe).Order(StringComparer.Ordinal));
-        foreach (var endpoint in writes.Where(e => !Describe(e).EndsWith("/whatif", StringComparison.Ordinal)))
+        foreach (var endpoint in writes.Where(e => !Describe(e).EndsWith("/whatif", StringComparison.Ordinal) && !Describe(e).StartsWith("POST api/tables/", StringComparison.Ordinal)))
         {
             Assert.True(endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, $"{Describe(endpoint)} has no rate limit");
             Assert.True(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is "token"), $"{Describe(endpoint)} is not limited to the API token");
@@ -41,12 +41,15 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
     }
 
     [Fact]
-    public void TheWhatIf_IsTheOneApiPostThatWritesNothing()
+    public void TheWhatIfAndTheChartWorkbook_AreTheApiPostsThatWriteNothing()
     {
-        // It scores a copy of the year's values: anonymous and unlimited by design, like every GET.
-        var whatIf = Assert.Single(ApiEndpoints(), e => Describe(e) == "POST api/rankings/{year:int}/whatif");
-
-        Assert.Empty(whatIf.Metadata.GetOrderedMetadata<IAuthorizeData>());
+        // The what-if scores a copy of the year's values, the chart workbook turns the posted table into a file: both
+        // anonymous by design, like every GET, and under the analysis limiter (Analyses_ShareTheConcurrencyLimit…).
+        foreach (var route in new[] { "POST api/rankings/{year:int}/whatif", "POST api/tables/xlsx" })
+        {
+            var endpoint = Assert.Single(ApiEndpoints(), e => Describe(e) == route);
+            Assert.Empty(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>());
+        }
     }
 
     [Fact]
@@ -138,6 +141,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "GET api/targets/{year:int}",
             "GET api/weights/{year:int}",
             "POST api/rankings/{year:int}/whatif",
+            "POST api/tables/xlsx",
         ], limited);
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace CityExchange.Web.Pages.Rankings;
 
 [OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
-[YearScope(YearRule.LatestReal, WithPreviousYear = true)]
+// No YearScope: the bump chart (_BumpChart) shows every stored year, so an upload into any year must rebuild the page.
 public sealed class IndexModel(RankingsHandler handler, RankingsExport export, DataVersions versions) : PageModel
 {
     public RankingsView View { get; private set; } = null!;

@@ -7,6 +7,7 @@ public static class RankingsSetup
     {
         services.AddScoped<RankingsHandler>();
         services.AddScoped<RankingsExport>();
+        services.AddScoped<BumpChartQuery>();
         return services;
     }
 }

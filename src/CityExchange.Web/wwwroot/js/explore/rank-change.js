@@ -2,6 +2,7 @@
 // domain from the JSON block the server rendered (the form reloads the page for other years).
 
 import { domainColors, neutral, baseOptions, formatScore } from '../shared/charts.js';
+import { attachChartTools } from '../shared/chart-tools.js';
 
 export function initRankChange(root = document) {
   root.querySelectorAll('[data-rank-change]').forEach(draw);
@@ -50,4 +51,5 @@ function draw(section) {
     }),
   });
   canvas.dataset.chartReady = chart ? 'true' : 'false';
+  attachChartTools(chart);
 }

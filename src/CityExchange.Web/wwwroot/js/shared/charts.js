@@ -2,6 +2,8 @@
 // on pages that render #chartjs-src (_ChartJsSource.cshtml), loaded by chartWhenNear when a chart comes into view.
 // Page data never comes from inline script: each page renders <script type="application/json" id="…"> blocks.
 
+import { attachChartTools } from './chart-tools.js';
+
 /** One colour per domain, the same everywhere (Okabe–Ito palette: distinguishable with colour-blindness). */
 export const domainColors = Object.freeze({
   social: '#0072B2',
@@ -59,6 +61,8 @@ export function chartOn(id, config) {
   }
   const chart = new window.Chart(canvas, config);
   canvas.dataset.chartReady = 'true';
+  // Download image / CSV / XLSX under every chart with data-chart-title (chart-tools.js).
+  attachChartTools(chart);
   return chart;
 }
 
