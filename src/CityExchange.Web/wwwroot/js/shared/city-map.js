@@ -121,7 +121,7 @@ function draw(canvas, config, table) {
         },
       },
       scales: {
-        projection: { axis: 'x', projection: 'mercator' },
+        projection: { axis: 'x', projection: 'mercator', padding: 18 },
         size: { axis: 'x', range: many ? [1.5, 6] : [4, 16], display: false },
       },
       onClick: (_event, elements) => {
