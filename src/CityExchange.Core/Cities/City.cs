@@ -1,6 +1,10 @@
 namespace CityExchange.Core.Cities;
 
-/// <summary>A city with every column of <c>cities.csv</c>. EastWest and NorthSouth are blank where the report leaves the city unassigned.</summary>
+/// <summary>
+/// A city with every column of <c>cities.csv</c>. EastWest and NorthSouth are blank where the report leaves the city
+/// unassigned. Latitude and Longitude (WGS84 decimal degrees) are both set or both null: a city without a known location
+/// is listed beside the map, never drawn at 0,0.
+/// </summary>
 public sealed record City(
     string Code,
     string NameZh,
@@ -11,7 +15,12 @@ public sealed record City(
     string RegionEn,
     string Level,
     string? EastWest,
-    string? NorthSouth);
+    string? NorthSouth,
+    double? Latitude = null,
+    double? Longitude = null)
+{
+    public bool HasLocation => Latitude is not null && Longitude is not null;
+}
 
 public static class CityLevels
 {

@@ -19,12 +19,19 @@ public sealed record CityCsv(string EncodingName, IReadOnlyList<City> Cities, IR
 
     /// <summary>The line of the file each of <see cref="Cities"/> is on, in the same order.</summary>
     public IReadOnlyList<int> Lines { get; init; } = [];
+
+    /// <summary>
+    /// Whether the file has the optional <c>lat</c>/<c>lon</c> columns. Without them an upload keeps the stored cities'
+    /// coordinates (a file written before the columns existed must not erase them); with them a blank pair clears them.
+    /// </summary>
+    public bool HasCoordinates { get; init; }
 }
 
 /// <summary>
 /// Parses a file with the columns of <c>cities.csv</c> (any order): <c>code</c>, names, province, region,
 /// <c>level</c> (municipality | capital | other), <c>east_west</c> (east | west | blank), <c>north_south</c>
-/// (north | south | blank). Encodings, delimiters and structural errors as for indicator files; every problem is located.
+/// (north | south | blank), and optionally <c>lat</c> and <c>lon</c> (WGS84 decimal degrees, both or neither per row).
+/// Encodings, delimiters and structural errors as for indicator files; every problem is located.
 /// Within the file no two cities may share a code, a Chinese name, or a name and another's 市 form (北京 and 北京市):
 /// one would find both (<see cref="CityIdentities"/>). English names may repeat (福州 and 抚州 are both Fuzhou).
 /// </summary>
@@ -46,10 +53,17 @@ public static partial class CityCsvParser
         ("north_south", 16, false),
     ];
 
+    /// <summary>The optional coordinate columns: a file has both or neither; a row fills both or neither.</summary>
+    private static readonly (string Name, double Min, double Max)[] CoordinateColumns =
+    [
+        ("lat", -90, 90),
+        ("lon", -180, 180),
+    ];
+
     private static readonly string[] EastWest = ["east", "west"];
     private static readonly string[] NorthSouth = ["north", "south"];
 
-    public static IReadOnlyList<string> ColumnNames { get; } = [.. Columns.Select(c => c.Name)];
+    public static IReadOnlyList<string> ColumnNames { get; } = [.. Columns.Select(c => c.Name), .. CoordinateColumns.Select(c => c.Name)];
 
     /// <summary>
     /// Parses the file as an upload into the directory of <paramref name="existing"/> (the stored cities): a file valid
@@ -137,13 +151,15 @@ public static partial class CityCsvParser
                 cells[name] = Check(record.Line, header, name, value, errors);
             }
 
+            var (latitude, longitude) = ReadCoordinates(record, table.Header, index, errors);
+
             identities.Claim(
                 record.Line,
                 (HeaderOf("code"), cells.GetValueOrDefault("code")),
                 (HeaderOf("name_zh"), cells.GetValueOrDefault("name_zh")),
                 errors);
 
-            if (errors.Count == before && index.Count == Columns.Length)
+            if (errors.Count == before && Columns.All(c => index.ContainsKey(c.Name)))
             {
                 cities.Add(new City(
                     Code: cells["code"]!,
@@ -155,12 +171,14 @@ public static partial class CityCsvParser
                     RegionEn: cells["region_en"]!,
                     Level: cells["level"]!,
                     EastWest: cells["east_west"],
-                    NorthSouth: cells["north_south"]));
+                    NorthSouth: cells["north_south"],
+                    Latitude: latitude,
+                    Longitude: longitude));
                 lines.Add(record.Line);
             }
         }
 
-        return Result(decoded.EncodingName, cities, errors, notices, lines);
+        return Result(decoded.EncodingName, cities, errors, notices, lines) with { HasCoordinates = CoordinateColumns.All(c => index.ContainsKey(c.Name)) };
 
         string HeaderOf(string name) => index.TryGetValue(name, out var column) ? table.Header[column] : name;
     }
@@ -172,6 +190,60 @@ public static partial class CityCsvParser
             NoticeCount = notices.Count,
             Lines = errors.Count == 0 ? lines ?? [] : [],
         };
+
+    /// <summary>
+    /// Reads a row's lat/lon: both numbers within their ranges, or both blank (an unknown location). Errors are located
+    /// at the cell; a pair with one half blank is located at the blank one.
+    /// </summary>
+    private static (double? Latitude, double? Longitude) ReadCoordinates(
+        CsvRecord record, string[] header, Dictionary<string, int> index, CsvIssueList errors)
+    {
+        if (!CoordinateColumns.All(c => index.ContainsKey(c.Name)))
+        {
+            return (null, null);
+        }
+
+        var values = new double?[CoordinateColumns.Length];
+        var blank = new bool[CoordinateColumns.Length];
+        var valid = true;
+        for (var i = 0; i < CoordinateColumns.Length; i++)
+        {
+            var (name, min, max) = CoordinateColumns[i];
+            var column = index[name];
+            var raw = column < record.Cells.Length ? record.Cells[column].Trim() : string.Empty;
+            if (CsvNumbers.IsMissing(raw))
+            {
+                blank[i] = true;
+                continue;
+            }
+
+            if (!CsvNumbers.TryParse(CsvNumbers.NormaliseWidth(raw), out var value))
+            {
+                errors.Add(record.Line, header[column], raw, MessageKey.NotANumber, raw);
+                valid = false;
+            }
+            else if (value < min || value > max)
+            {
+                errors.Add(record.Line, header[column], raw, MessageKey.CoordinateOutOfRange, raw, min, max);
+                valid = false;
+            }
+            else
+            {
+                values[i] = value;
+            }
+        }
+
+        if (blank.Any(b => b) && !blank.All(b => b))
+        {
+            var missing = Array.IndexOf(blank, true);
+            var column = index[CoordinateColumns[missing].Name];
+            errors.Add(record.Line, header[column], string.Empty, MessageKey.CoordinateHalf, CoordinateColumns[missing].Name,
+                CoordinateColumns[1 - missing].Name);
+            return (null, null);
+        }
+
+        return valid ? (values[0], values[1]) : (null, null);
+    }
 
     /// <summary>Checks one non-empty cell; returns its normalised value (null when invalid).</summary>
     private static string? Check(int line, string header, string name, string value, CsvIssueList errors)
@@ -218,7 +290,7 @@ public static partial class CityCsvParser
             {
                 errors.Add(1, null, name, MessageKey.EmptyColumnName, i + 1);
             }
-            else if (!Columns.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            else if (!ColumnNames.Any(c => c.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add(1, name, name, MessageKey.UnknownCityColumn, name, string.Join(", ", ColumnNames));
             }
@@ -234,6 +306,14 @@ public static partial class CityCsvParser
             {
                 errors.Add(1, name, null, MessageKey.MissingColumn, name);
             }
+        }
+
+        // lat without lon (or the reverse) would store half a location: the file needs both columns or neither.
+        var coordinates = CoordinateColumns.Where(c => index.ContainsKey(c.Name)).ToList();
+        if (coordinates.Count == 1)
+        {
+            var other = CoordinateColumns.First(c => !index.ContainsKey(c.Name)).Name;
+            errors.Add(1, other, null, MessageKey.MissingColumn, other);
         }
 
         return index;

@@ -31,7 +31,9 @@ public static class ReferenceCsv
         RegionEn: csv.GetField("region_en")!.Trim(),
         Level: csv.GetField("level")!.Trim(),
         EastWest: Blank(csv.GetField("east_west")),
-        NorthSouth: Blank(csv.GetField("north_south"))));
+        NorthSouth: Blank(csv.GetField("north_south")),
+        Latitude: OptionalNumber(csv, "lat"),
+        Longitude: OptionalNumber(csv, "lon")));
 
     public static IReadOnlyList<PublishedCityScore> ReadPublished(TextReader reader) => Read(reader, (csv, _) => new PublishedCityScore(
         CityCode: csv.GetField("code")!.Trim(),
@@ -72,6 +74,10 @@ public static class ReferenceCsv
 
     private static double? Number(string? s) =>
         CsvNumbers.IsMissing(s) ? null : double.Parse(s!, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>A number column a file may leave out altogether (cities.csv before lat/lon existed).</summary>
+    private static double? OptionalNumber(CsvReader csv, string column) =>
+        csv.TryGetField(column, out string? text) ? Number(Blank(text)) : null;
 
     private static int? Integer(string? s) =>
         CsvNumbers.IsMissing(s) ? null : int.Parse(s!, NumberStyles.Integer, CultureInfo.InvariantCulture);

@@ -69,6 +69,10 @@ public static class MessageKey
 
     public const string UnknownCityColumn = nameof(UnknownCityColumn);
 
+    public const string CoordinateOutOfRange = nameof(CoordinateOutOfRange);
+
+    public const string CoordinateHalf = nameof(CoordinateHalf);
+
     public const string ValueJumpUp = nameof(ValueJumpUp);
 
     public const string ValueJumpDown = nameof(ValueJumpDown);

@@ -30,7 +30,9 @@ public sealed partial class DatabaseSeeder(
         var framework = Read(dataPath, "framework.csv", ReferenceCsv.ReadFramework);
         added += await AddMissingAsync(framework, i => i.Code, cancellationToken);
         added += await MarkWholeNumbersAsync(framework, cancellationToken);
-        var citiesAdded = await AddMissingAsync(Read(dataPath, "cities.csv", ReferenceCsv.ReadCities), c => c.Code, cancellationToken);
+        var bundledCities = Read(dataPath, "cities.csv", ReferenceCsv.ReadCities);
+        var citiesAdded = await AddMissingAsync(bundledCities, c => c.Code, cancellationToken);
+        citiesAdded += await LocateCitiesAsync(bundledCities, cancellationToken);
         if (citiesAdded > 0)
         {
             await CityDirectoryVersion.ReplaceAsync(db, cancellationToken);
@@ -79,6 +81,33 @@ public sealed partial class DatabaseSeeder(
 
         db.ChangeTracker.Clear();
         return stale.Count;
+    }
+
+    /// <summary>
+    /// Gives stored cities without coordinates those of cities.csv. A database made before the lat/lon columns existed
+    /// has none. A stored location is never overwritten: one given by an upload stays (a location cleared by an upload
+    /// of a bundled city comes back at the next start, as every other bundled value missing from the store does).
+    /// </summary>
+    private async Task<int> LocateCitiesAsync(IReadOnlyList<City> bundled, CancellationToken cancellationToken)
+    {
+        var located = bundled.Where(c => c.HasLocation).ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var unlocated = (await db.Set<City>().Where(c => c.Latitude == null || c.Longitude == null).ToListAsync(cancellationToken))
+            .Where(c => located.ContainsKey(c.Code))
+            .ToList();
+        foreach (var city in unlocated)
+        {
+            var entry = db.Entry(city);
+            entry.Property(c => c.Latitude).CurrentValue = located[city.Code].Latitude;
+            entry.Property(c => c.Longitude).CurrentValue = located[city.Code].Longitude;
+        }
+
+        if (unlocated.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        return unlocated.Count;
     }
 
     private async Task SeedPublishedAsync(string dataPath, CancellationToken cancellationToken)

@@ -28,9 +28,9 @@ public static class SitePages
 {
     public static IReadOnlyList<SitePage> All { get; } =
     [
-        new("/", Charts: 1, Main: true),
-        new("/Rankings", Charts: 1, Main: true),
-        new("/Cities/beijing", Charts: 2, Main: true),
+        new("/", Charts: 2, Main: true),
+        new("/Rankings", Charts: 2, Main: true),
+        new("/Cities/beijing", Charts: 3, Main: true),
         new("/Compare?a=beijing&b=shanghai", Charts: 3, Main: true),
         new("/Methodology", Main: true),
         new("/data", Main: true),

@@ -2,8 +2,8 @@ using CityExchange.Web.Hosting;
 
 namespace CityExchange.Web.Pages.Cities;
 
-/// <summary>A city as <c>GET /api/cities</c> lists it.</summary>
-public sealed record CityMatch(string Code, string NameZh, string NameEn);
+/// <summary>A city as <c>GET /api/cities</c> lists it; <c>lat</c>/<c>lon</c> (WGS84 degrees) are null when its location is unknown.</summary>
+public sealed record CityMatch(string Code, string NameZh, string NameEn, double? Lat, double? Lon);
 
 /// <summary>The cities <c>GET /api/cities</c> found, best matches first: at most <c>limit</c> of them, and how many match in all.</summary>
 public sealed record CityMatches(IReadOnlyList<CityMatch> Cities, int Total);
@@ -17,7 +17,7 @@ public static class CityEndpoints
     {
         api.MapGet("/cities", GetCitiesAsync).WithName("GetCities").CacheOutput(PerformanceSetup.PublicCachePolicy)
             .WithSummary("Find cities by code or name")
-            .WithDescription("Cities whose code, Chinese or English name contains q (case ignored), those starting with it first; with year, only cities with data that year, better-ranked first. total counts every match, so a caller knows whether the list was cut.")
+            .WithDescription("Cities whose code, Chinese or English name contains q (case ignored), those starting with it first; with year, only cities with data that year, better-ranked first. total counts every match, so a caller knows whether the list was cut. lat/lon are a city's WGS84 coordinates, null when unknown.")
             .WithQueryParameters(
                 new ApiQueryParameter("q", "Part of a code, Chinese or English name; empty matches every city."),
                 new ApiQueryParameter("year", "Only cities with data in this year.", "integer"),
@@ -46,6 +46,6 @@ public static class CityEndpoints
         return matches is null
             ? ApiProblem.NoData(http, year)
             : Results.Ok(new CityMatches(
-                [.. matches.Take(limit ?? DefaultLimit).Select(c => new CityMatch(c.Code, c.NameZh, c.NameEn))], matches.Count));
+                [.. matches.Take(limit ?? DefaultLimit).Select(c => new CityMatch(c.Code, c.NameZh, c.NameEn, c.Latitude, c.Longitude))], matches.Count));
     }
 }

@@ -17,6 +17,9 @@ public sealed record CityProfileView(
     IReadOnlyList<Indicator> MissingIndicators)
 {
     public const int DeviationCount = 3;
+
+    /// <summary>The year's cities by overall rank, for the map that marks this city among them.</summary>
+    public IReadOnlyList<Rankings.RankingRow> Peers { get; init; } = [];
 }
 
 /// <summary>The profile of a city in a year; null when the year or the city (in that year) does not exist.</summary>
@@ -47,6 +50,9 @@ public sealed class CityProfileHandler(PageYears years, CitySnapshots snapshots)
         return new CityProfileView(context, snapshot, scores.Cities.Count, medians,
             [.. deviations.Where(x => x.Difference > 0).OrderByDescending(x => x.Difference).Take(CityProfileView.DeviationCount)],
             [.. deviations.Where(x => x.Difference < 0).OrderBy(x => x.Difference).Take(CityProfileView.DeviationCount)],
-            missing);
+            missing)
+        {
+            Peers = Rankings.RankingTable.Build(scores, null, null),
+        };
     }
 }

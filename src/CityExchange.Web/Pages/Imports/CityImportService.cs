@@ -40,10 +40,16 @@ public sealed class CityImportService(CityExchangeDbContext db, ReferenceCache r
                 }
 
                 var existing = await db.Set<City>().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, cancellationToken);
-                foreach (var city in parsed.Cities)
+                foreach (var uploaded in parsed.Cities)
                 {
+                    var city = uploaded;
                     if (existing.TryGetValue(city.Code, out var current))
                     {
+                        if (!parsed.HasCoordinates)
+                        {
+                            city = city with { Latitude = current.Latitude, Longitude = current.Longitude };
+                        }
+
                         if (current != city)
                         {
                             db.Entry(current).CurrentValues.SetValues(city);

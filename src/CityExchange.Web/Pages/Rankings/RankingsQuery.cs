@@ -123,6 +123,9 @@ public sealed record RankingsView(
     int OverallDisagreements = 0,
     int DomainDisagreements = 0)
 {
+    /// <summary>Every city that matches the filters, on all pages, in the table's order (the map shows them all).</summary>
+    public IReadOnlyList<RankingRow> Matches { get; init; } = [];
+
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query.Region) || CityGroups.IsKnown(Query.Group) || !string.IsNullOrWhiteSpace(Query.Q);
 
     /// <summary>The query with another sort: the same column again flips the direction, a new column takes its default.</summary>
@@ -175,7 +178,10 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         return new RankingsView(context, normalised, domain, sort, descending, rows, matches.Count, all.Count, page, pageCount,
             Regions(reference.Cities.Cities), scores.Sheet.Warnings,
-            all.Count(r => r.PublishedOverallDisagrees), all.Sum(r => r.Domains.Count(x => x.PublishedDisagrees)));
+            all.Count(r => r.PublishedOverallDisagrees), all.Sum(r => r.Domains.Count(x => x.PublishedDisagrees)))
+        {
+            Matches = matches,
+        };
     }
 
     /// <summary>The regions of the cities, in the report's order (<see cref="CityRegions.ReportOrder"/>); any other region follows by key.</summary>

@@ -20,5 +20,8 @@ internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
         builder.Property(c => c.Level).HasMaxLength(32).IsRequired();
         builder.Property(c => c.EastWest).HasMaxLength(16);
         builder.Property(c => c.NorthSouth).HasMaxLength(16);
+        builder.Property(c => c.Latitude);
+        builder.Property(c => c.Longitude);
+        builder.Ignore(c => c.HasLocation);
     }
 }

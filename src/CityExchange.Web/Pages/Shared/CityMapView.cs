@@ -1,0 +1,56 @@
+using CityExchange.Core.Framework;
+using CityExchange.Web.Hosting;
+using CityExchange.Web.Pages.Rankings;
+
+namespace CityExchange.Web.Pages.Shared;
+
+/// <summary>
+/// One city on the map: its name in the reader's language, the rank and score of the measure shown (overall or one
+/// domain; rank 0 and a null score when it has none), and its WGS84 position (null when unknown).
+/// </summary>
+public sealed record CityMapPoint(string Code, string Name, int Rank, double? Score, double? Lat, double? Lon, bool Highlighted)
+{
+    public bool IsLocated => Lat is not null && Lon is not null;
+}
+
+/// <summary>
+/// The bubble map of a year's cities (_CityMap.cshtml, wwwroot/js/shared/city-map.js): every located city a point at
+/// its position, sized by <see cref="Domain"/>'s score (the overall score when null), in rank order, which is also the
+/// order the arrow keys move in. Cities without coordinates are listed beside the map, never drawn at 0,0.
+/// <see cref="TableHref"/> is the data table the map stands for, its accessible alternative.
+/// </summary>
+public sealed record CityMapView(
+    string Id,
+    YearContext Context,
+    Domain? Domain,
+    IReadOnlyList<CityMapPoint> Points,
+    string TableHref)
+{
+    public IEnumerable<CityMapPoint> Located => Points.Where(p => p.IsLocated);
+
+    public IReadOnlyList<CityMapPoint> Unlocated => [.. Points.Where(p => !p.IsLocated)];
+
+    public string? HighlightedCode => Points.FirstOrDefault(p => p.Highlighted)?.Code;
+
+    /// <summary>
+    /// The map of <paramref name="rows"/> (ranked by <paramref name="domain"/>, or overall when null), best rank first
+    /// and cities without a rank last; <paramref name="highlight"/> is the city to mark (the city page's own).
+    /// </summary>
+    public static CityMapView Of(string id, YearContext context, IEnumerable<RankingRow> rows, Domain? domain, string tableHref, string? highlight = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var points = rows
+            .OrderBy(r => r.HeadlineRank > 0 ? r.HeadlineRank : int.MaxValue)
+            .ThenBy(r => r.City.Code, StringComparer.Ordinal)
+            .Select(r => new CityMapPoint(
+                r.City.Code,
+                Localized.Name(r.City),
+                r.HeadlineRank,
+                double.IsNaN(r.Score) ? null : Math.Round(r.Score, 2),
+                r.City.Latitude,
+                r.City.Longitude,
+                string.Equals(r.City.Code, highlight, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return new CityMapView(id, context, domain, points, tableHref);
+    }
+}
