@@ -49,6 +49,7 @@ public static class SitePages
         new("/Embed/Rankings"),
         new("/Embed/Cities/beijing"),
         new("/Embed/Compare?a=beijing&b=shanghai"),
+        new("/Embed/Map", Charts: 1),
     ];
 
     public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];

@@ -96,6 +96,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "/Data/Index",
             "/Embed/City",
             "/Embed/Compare",
+            "/Embed/Map",
             "/Embed/Rankings",
             "/Explore/Index",
             "/Methodology/Index",

@@ -20,6 +20,8 @@ public sealed class EmbedPageTests(CityExchangeFactory factory)
     [InlineData("/Embed/Rankings?year=2015&domain=trade")]
     [InlineData("/Embed/Cities/beijing")]
     [InlineData("/Embed/Compare?a=beijing&b=shanghai")]
+    [InlineData("/Embed/Map")]
+    [InlineData("/Embed/Map?year=2015&domain=trade")]
     public async Task Embed_AnswersAndMayBeFramedByAnySite(string path)
     {
         using var response = await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative));
@@ -53,6 +55,32 @@ public sealed class EmbedPageTests(CityExchangeFactory factory)
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("frame-ancestors *", csp, StringComparison.Ordinal);
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "示意图：仅示城市位置，不含行政边界", "城市分布图：综合得分")]
+    [InlineData("en", "Schematic: city locations only, no boundaries", "Map of the cities: Overall score")]
+    public async Task MapEmbed_IsTheRankingsMapForTheSameFilters_PointsOnly(string culture, string caption, string title)
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        var html = await client.GetStringAsync(new Uri($"/Embed/Map?year=2013&group=municipality&culture={culture}", UriKind.Relative));
+        var dom = Dom.Parse(html);
+
+        var table = System.Text.Json.JsonDocument.Parse(dom.QuerySelector("script#city-map-data")!.TextContent).RootElement;
+        var codes = table.GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()).ToArray();
+        Assert.Equal(["beijing", "shanghai", "chongqing", "tianjin"], codes);
+        foreach (var word in new[] { "Polygon", "LineString", "topology", "arcs" })
+        {
+            Assert.DoesNotContain(word, html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains(caption, dom.Body!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(title, dom.Title, StringComparison.Ordinal);
+        Assert.Null(dom.QuerySelector("header.site-header"));
+        // The source link goes back to the full ranking page with the same filters.
+        Assert.Contains(dom.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? ""),
+            href => href.StartsWith("/Rankings?year=2013&group=municipality", StringComparison.Ordinal));
     }
 
     [Fact]
