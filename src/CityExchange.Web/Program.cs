@@ -11,6 +11,7 @@ using CityExchange.Web.Pages.Imports;
 using CityExchange.Web.Pages.Methodology;
 using CityExchange.Web.Pages.Overview;
 using CityExchange.Web.Pages.Rankings;
+using CityExchange.Web.Pages.Share;
 using CityExchange.Web.Pages.Shared;
 using CityExchange.Web.Pages.Status;
 using CityExchange.Web.Scoring;
@@ -39,6 +40,7 @@ builder.Services.AddExplore();
 builder.Services.AddAnalysis();
 builder.Services.AddUploads();
 builder.Services.AddDataPackage();
+builder.Services.AddShare();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddPerformance();
 
@@ -100,6 +102,7 @@ api.MapExploreEndpoints();
 api.MapAnalysisEndpoints();
 api.MapImportEndpoints();
 api.MapDataEndpoints();
+app.MapShareEndpoints();
 app.MapCityExchangeOpenApi();
 app.MapRazorPages();
 
