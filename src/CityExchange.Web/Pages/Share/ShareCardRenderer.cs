@@ -46,7 +46,20 @@ public sealed class ShareCardRenderer(ShareFonts fonts)
             Text(canvas, card.SiteName, Margin, 62, siteWidth, site, paint);
         }
 
-        using (var heading = Font(fonts.Bold, 58))
+        // A long heading (the index's English name) is set smaller before it is cut.
+        var headingSize = 58f;
+        while (headingSize > 40)
+        {
+            using var trial = Font(fonts.Bold, headingSize);
+            if (trial.MeasureText(card.Heading) <= right - Margin)
+            {
+                break;
+            }
+
+            headingSize -= 2;
+        }
+
+        using (var heading = Font(fonts.Bold, headingSize))
         {
             paint.Color = Ink;
             Text(canvas, card.Heading, Margin, 146, right - Margin, heading, paint);
