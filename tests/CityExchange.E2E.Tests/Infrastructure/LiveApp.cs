@@ -20,7 +20,9 @@ public sealed class LiveApp : WebApplicationFactory<Program>
 
     public LiveApp()
     {
-        UseKestrel(0);
+        // A port chosen before start-up, so that Site:PublicUrl (og:image, share links) can name the app's own address.
+        _port = FreePort();
+        UseKestrel(_port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
@@ -28,12 +30,22 @@ public sealed class LiveApp : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    private readonly int _port;
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = _databasePath, Pooling = false }.ToString();
         builder.UseEnvironment("Testing");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Import:ApiToken", ApiToken);
+        builder.UseSetting("Site:PublicUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         // Every test signs in and uploads from one address: limits generous enough never to be reached.

@@ -102,6 +102,8 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "/Methodology/Index",
             "/Overview/Index",
             "/Rankings/Index",
+            "GET Cities/{code}/card.png",
+            "GET Compare/card.png",
             "GET api/analysis/{year:int}/clusters",
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",
@@ -115,6 +117,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "GET api/weights/{year:int}",
             "GET api/years",
             "GET api/years/{year:int}/template",
+            "GET card.png",
         ], cached);
     }
 
@@ -132,6 +135,8 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "/Analysis/Clusters",
             "/Data/Index",
             "/Explore/Index",
+            "GET Cities/{code}/card.png",
+            "GET Compare/card.png",
             "GET api/analysis/{year:int}/clusters",
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",
@@ -141,6 +146,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "GET api/sensitivity/{year:int}/bounds",
             "GET api/targets/{year:int}",
             "GET api/weights/{year:int}",
+            "GET card.png",
             "POST api/rankings/{year:int}/whatif",
             "POST api/tables/xlsx",
         ], limited);
