@@ -15,6 +15,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture browser)
         { "overview", "/?year=2013&culture=en", 1 },
         { "rankings", "/Rankings?year=2013&culture=en", 1 },
         { "rankings-zh", "/Rankings?year=2013&culture=zh-CN", 1 },
+        { "map", "/Embed/Map?year=2013&culture=en", 1 },
         { "city", "/Cities/chengdu?year=2016&culture=en", 2 },
         { "compare", "/Compare?a=shanghai&b=guangzhou&year=2016&culture=en", 3 },
         { "explore", "/Explore?year=2016&culture=en", 0 },

@@ -90,16 +90,14 @@ public sealed class WorkbookLimitsTests
         }, level: CompressionLevel.SmallestSize);
         LieAboutSizes(bytes, "xl/worksheets/sheet1.xml", 1000);
 
-        var clock = Stopwatch.StartNew();
         var error = OnlyError(Parser.Parse(bytes, 2020));
 
         // The headers' sum passes; the entry's stream then refuses to give more than its header says: damaged.
         Assert.Equal(MessageKey.WorkbookUnreadable, error.Code);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
     }
 
     [Fact]
-    public void Parse_MillionRowsStopsAtTheRowLimitFast()
+    public void Parse_MillionRowsStopsAtTheRowLimit()
     {
         var bytes = RawWorkbook.Build(w =>
         {
@@ -110,14 +108,12 @@ public sealed class WorkbookLimitsTests
             }
         });
 
-        var clock = Stopwatch.StartNew();
+        // How long it takes is measured in the benchmarks (docs/performance.md), not asserted with a timer here.
         var result = Parser.Parse(bytes, 2020);
-        clock.Stop();
 
         var tooMany = Assert.Single(result.Errors, e => e.Code == MessageKey.TooManyRows);
         Assert.Equal((100_002, "Data"), (tooMany.Row, tooMany.Sheet));
         Assert.Equal(CsvTable.DefaultMaxRows, result.Rows.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class CiteFlowTests(BrowserFixture browser)
         var address = new Uri(session.Page.Url).PathAndQuery;
         Assert.Contains("region=", address, StringComparison.Ordinal);
         Assert.DoesNotContain("culture=", address, StringComparison.Ordinal);
-        address += "&culture=en";
+        // The live app has Site:PublicUrl set to its own address, so the cited URL is absolute.
+        address = browser.App.BaseUrl + address + "&culture=en";
 
         Assert.False(await session.Page.Locator("#cite-gbt").IsVisibleAsync());
         await session.Page.ClickAsync("#cite-this summary");

@@ -31,7 +31,8 @@ public sealed class CityReportFlowTests(BrowserFixture browser)
         var text = await cite.InnerTextAsync();
         Assert.StartsWith(citation, text, StringComparison.Ordinal);
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.EndsWith($"[{today}]. {address}.", text, StringComparison.Ordinal);
+        // The live app has Site:PublicUrl set to its own address, so the citation's URL is absolute.
+        Assert.EndsWith($"[{today}]. {browser.App.BaseUrl}{address}.", text, StringComparison.Ordinal);
         Assert.Matches(@"[0-9a-f]{12}", await session.Page.Locator("#cite-about").InnerTextAsync());
         Assert.False(await session.Page.Locator("#cite-this summary").IsVisibleAsync());
 

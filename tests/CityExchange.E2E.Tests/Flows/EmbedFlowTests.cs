@@ -79,10 +79,11 @@ public sealed class EmbedFlowTests(BrowserFixture browser)
 
         var snippet = await session.Page.InputValueAsync("#embed-snippet");
         Assert.Equal(snippet, await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
-        Assert.True(await session.Page.Locator("#embed-relative-note").IsVisibleAsync());
+        // The live app has Site:PublicUrl set to its own address: the snippet is absolute, with no note about it.
+        Assert.False(await session.Page.Locator("#embed-relative-note").IsVisibleAsync());
         var src = await session.Page.EvaluateAsync<string>(
             "html => new DOMParser().parseFromString(html, 'text/html').querySelector('iframe').getAttribute('src')", snippet);
-        Assert.Equal("/Embed/Rankings?year=2015&domain=trade&culture=en", src);
+        Assert.Equal(browser.App.BaseUrl + "/Embed/Rankings?year=2015&domain=trade&culture=en", src);
 
         await session.GotoAsync(src);
         var embedRows = await session.Page.Locator("#embed-ranking tbody tr[data-city]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.city)");

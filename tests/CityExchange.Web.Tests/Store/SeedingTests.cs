@@ -22,7 +22,7 @@ public sealed class SeedingTests(CityExchangeFactory factory)
         Assert.Equal(46, await db.Set<PublishedScore>().CountAsync(p => p.Year == 2013));
         Assert.True(await db.Set<DataYear>().Where(y => y.Year >= 2014 && y.Year <= 2016).AllAsync(y => y.IsDemo));
         var beijing = await db.Set<City>().SingleAsync(c => c.Code == "beijing");
-        Assert.Equal(new City("beijing", "北京", "Beijing", "北京", "Beijing", "华北", "North China", "municipality", "east", "north"), beijing);
+        Assert.Equal(new City("beijing", "北京", "Beijing", "北京", "Beijing", "华北", "North China", "municipality", "east", "north", 39.9075, 116.3972), beijing);
         var unassigned = await db.Set<City>().CountAsync(c => c.EastWest == null);
         Assert.Equal(9, unassigned);
     }

@@ -1,5 +1,6 @@
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Rankings;
+using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;

@@ -68,8 +68,8 @@ public sealed class EmbedPageTests(CityExchangeFactory factory)
         var dom = Dom.Parse(html);
 
         var table = System.Text.Json.JsonDocument.Parse(dom.QuerySelector("script#city-map-data")!.TextContent).RootElement;
-        var codes = table.GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()).ToArray();
-        Assert.Equal(["beijing", "shanghai", "chongqing", "tianjin"], codes);
+        var codes = table.GetProperty("rows").EnumerateArray().Select(r => r[0].GetString() ?? "").ToArray();
+        Assert.Equal(new[] { "beijing", "shanghai", "chongqing", "tianjin" }, codes);
         foreach (var word in new[] { "Polygon", "LineString", "topology", "arcs" })
         {
             Assert.DoesNotContain(word, html, StringComparison.OrdinalIgnoreCase);
