@@ -78,12 +78,14 @@ public sealed class ShareCards(CityProfileHandler cities, CompareHandler compare
         }
 
         var (context, scores) = loaded;
+        // A year of fewer cities than the card has room for shows them all, and says how many it shows.
+        var top = scores.ByRank().Take(SiteTop).ToList();
         return InCardLanguage(() => new ShareCard(
             text["Rankings, city profiles and comparisons"],
             text["City International Exchange Vitality Index"],
-            text["{0}: the top {1} of {2} cities", Year(context), SiteTop, scores.Cities.Count],
+            text["{0}: the top {1} of {2} cities", Year(context), top.Count, scores.Cities.Count],
             [
-                .. scores.ByRank().Take(SiteTop).Select(i => new ShareCardColumn(
+                .. top.Select(i => new ShareCardColumn(
                     text["{0}. {1}", scores.Sheet.OverallRanks[i], Localized.Name(scores.Cities[i])],
                     text["Overall score {0}", Localized.Score(scores.Sheet.Overall[i])],
                     [])),
