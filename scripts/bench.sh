@@ -138,6 +138,8 @@ size, html = fetch("/Rankings?year=2015")
 total, seen = size, set()
 queue = [u.replace("&amp;", "&") for u in re.findall(r'(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src)="(/[^"]+)"', html)]
 queue += re.findall(r'<script type="application/json" id="chartjs-src">"(/[^"]+)"', html)  # Chart.js, fetched when the chart is reached
+# The map's own scripts (city-map.js reads them from its JSON config when the map is scrolled near): the geo plugin.
+queue += [u.replace("\\u0026", "&") for u in re.findall(r'"(?:geo|chartJs)":"(/[^"]+)"', html)]
 while queue:
     url = queue.pop()
     if url in seen:
@@ -180,14 +182,14 @@ done
 uptime >"$RESULTS/load.txt"
 
 # --- Lighthouse ----------------------------------------------------------------------------------------------------
-# The three pages as the shipped data shows them (year 2015, 46 cities), and as they open by default once the
+# The three pages with the map (issue 16) as the shipped data shows them (year 2015, 46 cities), and as they open by default once the
 # 5,000-city year is the latest; each page LIGHTHOUSE_RUNS times, the median reported.
 if [[ "$RUN_LIGHTHOUSE" != 0 ]]; then
   if command -v npm >/dev/null && [[ -x /usr/bin/chromium ]]; then
     for preset in $LIGHTHOUSE_PRESETS; do
-      log "Lighthouse ($preset, median of $LIGHTHOUSE_RUNS runs) on /, /Rankings, /Compare for 2015 and for the $CITIES-city year"
+      log "Lighthouse ($preset, median of $LIGHTHOUSE_RUNS runs) on /, /Rankings, a city page (all with the map) for 2015 and for the $CITIES-city year"
       LIGHTHOUSE_PRESET=$preset LIGHTHOUSE_RUNS=$LIGHTHOUSE_RUNS "$ROOT/scripts/lighthouse.sh" "$BASE" \
-        "/?year=2015" "/Rankings?year=2015" "/Compare?year=2015" / /Rankings /Compare \
+        "/?year=2015" "/Rankings?year=2015" "/Cities/beijing?year=2015" / /Rankings /Cities/beijing \
         >"$RESULTS/lighthouse-$preset.txt" 2>"$WORK/lighthouse-$preset.log" \
         || log "Lighthouse failed (see $WORK/lighthouse-$preset.log)"
       sed 's/^/  lighthouse: /' "$WORK/lighthouse-$preset.log" | grep -v '^  lighthouse: $' >&2 || true

@@ -91,4 +91,35 @@ public sealed class EmbedFlowTests(BrowserFixture browser)
         Assert.Equal("Ranking by Trade", (await session.Page.Locator("h1").InnerTextAsync()).Replace("2015", "", StringComparison.Ordinal).Trim());
         session.AssertClean();
     }
+
+    [SkippableFact]
+    public async Task EmbedControl_OnRankings_OffersTheMap_WhoseSnippetShowsTheSameCities()
+    {
+        await using var session = await browser.OpenAsync("embed-control-map");
+        await session.GotoAsync("/Rankings?year=2013&group=municipality&culture=en");
+
+        await session.Page.GetByText("Embed", new PageGetByTextOptions { Exact = true }).ClickAsync();
+        await session.Page.GetByLabel("The map", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        var snippet = await session.Page.InputValueAsync("#embed-snippet");
+        var src = await session.Page.EvaluateAsync<string>(
+            "html => new DOMParser().parseFromString(html, 'text/html').querySelector('iframe').getAttribute('src')", snippet);
+        Assert.Equal(browser.App.BaseUrl + "/Embed/Map?year=2013&group=municipality&culture=en", src);
+        Assert.StartsWith("Map of the cities · ", await session.Page.EvaluateAsync<string>(
+            "html => new DOMParser().parseFromString(html, 'text/html').querySelector('iframe').title", snippet), StringComparison.Ordinal);
+        Assert.Equal(src, await session.Page.Locator("#embed-preview").GetAttributeAsync("href"));
+        await session.ScreenshotAsync();
+
+        // Back to the table: the first snippet again.
+        await session.Page.GetByLabel("The ranking table", new PageGetByLabelOptions { Exact = true }).CheckAsync();
+        Assert.Contains("/Embed/Rankings?year=2013&amp;group=municipality", await session.Page.InputValueAsync("#embed-snippet"), StringComparison.Ordinal);
+
+        await session.GotoAsync(src);
+        var rows = await session.Page.EvaluateAsync<string[]>("() => JSON.parse(document.getElementById('city-map-data').textContent).rows.map(r => r[0])");
+        Assert.Equal(["beijing", "shanghai", "chongqing", "tianjin"], rows);
+        // One visible title: the embed's own; the map's heading is for screen readers only.
+        Assert.Equal(1, await session.Page.Locator("h1").CountAsync());
+        var heading = await session.Page.Locator("#city-map-heading").BoundingBoxAsync();
+        Assert.True(heading is null || heading.Height <= 1, $"the map's heading is drawn {heading?.Height} px tall under the embed's title");
+        session.AssertClean();
+    }
 }

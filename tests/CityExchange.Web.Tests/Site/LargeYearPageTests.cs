@@ -86,6 +86,49 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
         Assert.InRange(html.Length, 1, 400_000);
     }
 
+    [Theory]
+    [InlineData("/?year=2092", "en", "And 550 more, in the table.")]
+    [InlineData("/Cities/c007?year=2092", "zh-CN", "另有 550 个，见表格。")]
+    [InlineData("/Rankings?year=2092&p=3&sort=name", "en", "And 550 more, in the table.")]
+    public async Task Map_OfALargeYear_FetchesItsRowsFromTheMapEmbed_AndListsFiftyUnlocatedCities(string url, string culture, string more)
+    {
+        await PrepareAsync();
+
+        var document = Dom.Parse(await PageHtml.GetOkAsync(app.Factory, url, culture));
+        var block = document.QuerySelector("script#city-map-data")!;
+        var table = JsonDocument.Parse(block.TextContent).RootElement;
+
+        // The page carries the columns only; the rows come from one URL per map (the ranking's filters, not its page or sort).
+        Assert.Equal(0, table.GetProperty("rows").GetArrayLength());
+        Assert.Equal(6, table.GetProperty("columns").GetArrayLength());
+        var src = block.GetAttribute("data-rows-src")!;
+        Assert.Equal($"/Embed/Map?year=2092&handler=Rows&culture={culture}", src);
+        Assert.Equal(50, document.QuerySelectorAll(".city-map-unlocated li").Length);
+        Assert.Equal(more, document.GetElementById("city-map-unlocated-more")!.TextContent.Trim());
+
+        using var client = app.Factory.CreateClient();
+        var rows = (await client.GetFromJsonAsync<JsonElement>(src)).EnumerateArray().ToList();
+        Assert.Equal(600, rows.Count);
+        Assert.Equal(["c001", "c002", "c003"], rows.Take(3).Select(r => r[0].GetString()));
+        Assert.Equal(1, rows[0][2].GetInt32());
+        Assert.Equal(JsonValueKind.Null, rows[0][4].ValueKind);
+    }
+
+    [Fact]
+    public async Task BumpChart_OfALargeYear_FollowsTheTopFifty_AndSaysSo()
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Rankings?year={Year}", "en");
+        var document = Dom.Parse(html);
+        var data = JsonDocument.Parse(document.QuerySelector("script#bump-data")!.TextContent).RootElement;
+
+        // The latest year may be another test's; at most 50 lines whichever it is, and the 600 cities are not all listed.
+        Assert.InRange(data.GetProperty("cities").GetArrayLength(), 1, 50);
+        Assert.InRange(document.QuerySelectorAll("#bump-data-table tbody tr").Length, 1, 50);
+        Assert.InRange(document.QuerySelectorAll("#bump-city option").Length, 2, 51);
+    }
+
     [Fact]
     public async Task CitiesApi_FindsTheLargeYearsCitiesByName()
     {

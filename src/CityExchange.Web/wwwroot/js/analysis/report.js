@@ -1,33 +1,14 @@
 // Reproduce the report: the slope chart (#slope-data) of each city's published overall rank (left) against the rank
 // of the mean of its published domain scores (right); rank 1 at the top, the cities that move most named, the
 // tooltip naming the city with both ranks.
-import { readJson, baseOptions, chartWhenNear, neutral } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, neutral, lineEndLabels } from '../shared/charts.js';
 
 const data = readJson('slope-data');
 const up = '#009E73';
 const down = '#D55E00';
 
-const sideLabels = {
-  id: 'slopeLabels',
-  afterDatasetsDraw(chart) {
-    const g = chart.ctx;
-    g.save();
-    g.font = '11px sans-serif';
-    g.textBaseline = 'middle';
-    chart.data.datasets.forEach((d, i) => {
-      if (!d.labelled) {
-        return;
-      }
-      const [left, right] = chart.getDatasetMeta(i).data;
-      g.fillStyle = '#111827';
-      g.textAlign = 'right';
-      g.fillText(d.label, left.x - 8, left.y);
-      g.textAlign = 'left';
-      g.fillText(d.label, right.x + 8, right.y);
-    });
-    g.restore();
-  },
-};
+// The cities that move most, named on both sides.
+const sideLabels = lineEndLabels({ id: 'slopeLabels', shown: (chart, d) => d.labelled, both: true });
 
 if (data) {
   const datasets = data.cities.map((c) => {

@@ -1,7 +1,7 @@
 // Rankings: the bump chart — every city's rank across the stored years (#bump-data from _BumpChart.cshtml), rank 1 at
 // the top, the latest year's top ten named at the line ends. Hovering over a line, clicking it or choosing a city in
 // #bump-city highlights it and greys the others; the choice stays until another is made.
-import { readJson, baseOptions, chartWhenNear } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, lineEndLabels } from '../shared/charts.js';
 
 const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#7a6a00', '#000000', '#8c564b', '#4b0082'];
 const grey = '#d1d5db';
@@ -31,28 +31,11 @@ function style(chart, code) {
 }
 
 /** Names the labelled cities (and the highlighted one) beside their last point. */
-const endLabels = {
+const endLabels = lineEndLabels({
   id: 'bumpEndLabels',
-  afterDatasetsDraw(chart) {
-    const g = chart.ctx;
-    g.save();
-    g.font = '11px sans-serif';
-    g.textBaseline = 'middle';
-    chart.data.datasets.forEach((d, i) => {
-      if (!d.labelled && d.code !== chart.$highlight) {
-        return;
-      }
-      const points = chart.getDatasetMeta(i).data;
-      const last = [...d.data.keys()].reverse().find((k) => d.data[k] !== null);
-      if (last === undefined || !points[last]) {
-        return;
-      }
-      g.fillStyle = chart.$highlight && d.code !== chart.$highlight ? muted : '#111827';
-      g.fillText(d.label, points[last].x + 6, points[last].y);
-    });
-    g.restore();
-  },
-};
+  shown: (chart, d) => d.labelled || d.code === chart.$highlight,
+  colour: (chart, d) => (chart.$highlight && d.code !== chart.$highlight ? muted : '#111827'),
+});
 
 if (data && select) {
   const selected = () => select.value || null;

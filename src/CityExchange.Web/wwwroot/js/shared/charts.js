@@ -124,3 +124,40 @@ export function chartWhenNear(id, config) {
     }
   });
 }
+
+/**
+ * A Chart.js plugin naming line datasets at their ends: beside the last drawn point (the bump chart) or, with
+ * `both`, also before the first (the slope chart). `shown(chart, dataset)` says which datasets get a name,
+ * `colour(chart, dataset)` its colour (default near-black).
+ */
+export function lineEndLabels({ id, shown, colour = () => '#111827', both = false }) {
+  return {
+    id,
+    afterDatasetsDraw(chart) {
+      const g = chart.ctx;
+      g.save();
+      g.font = '11px sans-serif';
+      g.textBaseline = 'middle';
+      chart.data.datasets.forEach((d, i) => {
+        if (!shown(chart, d)) {
+          return;
+        }
+        const points = chart.getDatasetMeta(i).data;
+        const drawn = [...d.data.keys()].filter((k) => d.data[k] !== null && points[k]);
+        if (drawn.length === 0) {
+          return;
+        }
+        g.fillStyle = colour(chart, d);
+        const last = points[drawn[drawn.length - 1]];
+        g.textAlign = 'left';
+        g.fillText(d.label, last.x + (both ? 8 : 6), last.y);
+        if (both) {
+          const first = points[drawn[0]];
+          g.textAlign = 'right';
+          g.fillText(d.label, first.x - 8, first.y);
+        }
+      });
+      g.restore();
+    },
+  };
+}

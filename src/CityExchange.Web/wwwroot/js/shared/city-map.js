@@ -191,6 +191,25 @@ function keyboard(canvas, chart, points, config, open) {
   });
 }
 
+/**
+ * The map's table: in the page, or for a large map (data-rows-src, CityMapView.InlinePoints) its rows fetched from the
+ * map embed and written back into the JSON block, which the download controls then read like any other.
+ */
+async function tableOf(id, table) {
+  const block = document.getElementById(`${id}-data`);
+  const src = block?.dataset.rowsSrc;
+  if (!src) {
+    return table;
+  }
+  const response = await fetch(src, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    return null;
+  }
+  const full = { ...table, rows: await response.json() };
+  block.textContent = JSON.stringify(full);
+  return full;
+}
+
 for (const section of document.querySelectorAll('[data-city-map]')) {
   const id = section.dataset.cityMap;
   const canvas = document.getElementById(id);
@@ -198,8 +217,9 @@ for (const section of document.querySelectorAll('[data-city-map]')) {
   const table = readJson(`${id}-data`);
   if (canvas && config && table) {
     whenNear(canvas, async () => {
-      if (await loadLibraries(config)) {
-        draw(canvas, config, table);
+      const [loaded, full] = await Promise.all([loadLibraries(config), tableOf(id, table).catch(() => null)]);
+      if (loaded && full) {
+        draw(canvas, config, full);
       }
     });
   }
