@@ -33,6 +33,9 @@ public static class CpuTime
         Measure("Audit/5000", () => CityExchange.Core.Analysis.Audit.StatisticalAudit.Run(audit));
         var grouped46 = SyntheticData.GroupedMatrix(46);
         Measure("Sobol1000/46", () => CompositeSensitivity.Run(grouped46));
+        Measure("Scenarios/46", () => CityExchange.Core.Analysis.ScenarioAnalysis.Run(grouped46, ScoringOptions.Default));
+        var grouped5000 = SyntheticData.GroupedMatrix(5_000);
+        Measure("Scenarios/5000", () => CityExchange.Core.Analysis.ScenarioAnalysis.Run(grouped5000, ScoringOptions.Default));
     }
 
     private static void Measure(string name, Func<object> operation)

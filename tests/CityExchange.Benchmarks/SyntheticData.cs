@@ -79,15 +79,20 @@ public static class SyntheticData
         return text.ToString();
     }
 
-    /// <summary>A cities.csv for the codes of <see cref="ToCsv"/> (c0…), spread over the report's seven regions.</summary>
+    /// <summary>
+    /// A cities.csv for the codes of <see cref="ToCsv"/> (c0…), spread over the report's seven regions, each at a
+    /// made-up position inside China's bounding box (seeded, so every run places them alike) for the map's scale tests.
+    /// </summary>
     public static string CitiesCsv(int cities)
     {
         var regions = Regions;
-        var text = new StringBuilder("code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south\n");
+        var random = new Random(20151216);
+        var text = new StringBuilder("code,name_zh,name_en,province_zh,province_en,region_zh,region_en,level,east_west,north_south,lat,lon\n");
         for (var c = 0; c < cities; c++)
         {
             var (zh, en) = regions[c % regions.Length];
-            text.Append(CultureInfo.InvariantCulture, $"c{c},合成城市{c},Synthetic City {c},合成省,Synthetic Province,{zh},{en},other,{(c % 2 == 0 ? "east" : "west")},{(c % 3 == 0 ? "north" : "south")}\n");
+            var (lat, lon) = (22 + (random.NextDouble() * 23), 100 + (random.NextDouble() * 22));
+            text.Append(CultureInfo.InvariantCulture, $"c{c},合成城市{c},Synthetic City {c},合成省,Synthetic Province,{zh},{en},other,{(c % 2 == 0 ? "east" : "west")},{(c % 3 == 0 ? "north" : "south")},{lat:F4},{lon:F4}\n");
         }
 
         return text.ToString();

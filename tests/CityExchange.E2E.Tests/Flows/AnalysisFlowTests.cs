@@ -12,7 +12,7 @@ public sealed class AnalysisFlowTests(BrowserFixture browser)
         await using var session = await browser.OpenAsync("analysis-pages");
         await session.GotoAsync("/Analysis?culture=en");
         var links = await session.Page.Locator("main .cards h2 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        Assert.Equal(["/Analysis/Clusters", "/Analysis/Groups", "/Analysis/Correlations", "/Analysis/Regression", "/Analysis/Report"], links);
+        Assert.Equal(["/Analysis/Clusters", "/Analysis/Groups", "/Analysis/Correlations", "/Analysis/Regression", "/Analysis/Report", "/Analysis/Scenarios"], links);
 
         // From the index to the first analysis, then on through each page's own analysis navigation.
         var from = "main .cards h2 a";

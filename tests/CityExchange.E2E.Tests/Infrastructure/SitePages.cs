@@ -41,6 +41,7 @@ public static class SitePages
         new("/Analysis/Correlations"),
         new("/Analysis/Regression?year=2016", Charts: 1),
         new("/Analysis/Report"),
+        new("/Analysis/Scenarios"),
         new("/Account/Login"),
         new("/Upload", Visitor.Editor),
         new("/Imports", Visitor.Editor),

@@ -115,7 +115,14 @@ public sealed partial class TransferTests(CityExchangeFactory factory)
             assets.Add(m.Groups["url"].Value);
         }
 
+        // So is the map's geo plugin (city-map.js reads its path from the map's config block).
+        foreach (Match m in MapScriptPattern().Matches(html))
+        {
+            assets.Add(m.Groups["url"].Value.Replace("\\u0026", "&", StringComparison.Ordinal));
+        }
+
         Assert.Contains(assets, a => a.StartsWith("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("/lib/chartjs-chart-geo/build/index.umd.min.js?v=", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.StartsWith("/css/site.css?v=", StringComparison.Ordinal));
         var total = htmlBytes;
         var pending = new Queue<string>(assets);
@@ -164,6 +171,9 @@ public sealed partial class TransferTests(CityExchangeFactory factory)
 
     [GeneratedRegex("""<script type="application/json" id="chartjs-src">"(?<url>/[^"]+)"</script>""")]
     private static partial Regex ChartJsSourcePattern();
+
+    [GeneratedRegex(@"""geo"":""(?<url>/[^""]+)""")]
+    private static partial Regex MapScriptPattern();
 
     [GeneratedRegex("""(?:import|from)\s*['"](?<url>\.{1,2}/[^'"]+)['"]""")]
     private static partial Regex ImportPattern();

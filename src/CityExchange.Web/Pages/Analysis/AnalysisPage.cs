@@ -16,12 +16,13 @@ public abstract class AnalysisPage(AnalysisService analysis) : PageModel
 
     /// <summary>
     /// Loads the years and picks <paramref name="requested"/>, else <paramref name="preferred"/> (the page's own choice,
-    /// when stored), else the latest non-demo year; false when the requested year is unknown or none is stored.
+    /// when stored), else the year <paramref name="rule"/> picks (the latest non-demo year); false when the requested
+    /// year is unknown or none is stored.
     /// </summary>
-    protected async Task<bool> PickYearAsync(int? requested, CancellationToken cancellationToken, int? preferred = null)
+    protected async Task<bool> PickYearAsync(int? requested, CancellationToken cancellationToken, int? preferred = null, YearRule rule = YearRule.LatestReal)
     {
         Years = [.. (await Analysis.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
-        var shown = YearCatalogue.Pick(Years, requested, YearRule.LatestReal, preferred);
+        var shown = YearCatalogue.Pick(Years, requested, rule, preferred);
         Year = shown?.Year ?? 0;
         return shown is not null;
     }

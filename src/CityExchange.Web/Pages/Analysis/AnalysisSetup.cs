@@ -4,11 +4,14 @@ namespace CityExchange.Web.Pages.Analysis;
 
 public static class AnalysisSetup
 {
-    /// <summary>Registers the analysis pages' and endpoints' services (clusters, groups, correlations, regression, covariates).</summary>
+    /// <summary>Registers the analysis pages' and endpoints' services (clusters, groups, correlations, regression, scenarios, covariates).</summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddScoped<AnalysisService>();
         services.AddScoped<CovariateImportService>();
+        services.AddScoped<ScenarioQuery>();
+        services.AddScoped<ScenarioLabels>();
+        services.AddScoped<ScenarioExport>();
         services.AddScoped<IDemoDataSeed, DemoCovariates>();
         return services;
     }

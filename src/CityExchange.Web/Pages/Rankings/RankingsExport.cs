@@ -87,8 +87,8 @@ public sealed class RankingsExport(IStringLocalizer<RankingsExport> text, TimePr
         return new DownloadFile(await TableWorkbook.ToBytesAsync(spec, cancellationToken), TableWorkbook.ContentType, name + ".xlsx");
     }
 
-    /// <summary>The workbook of a table: its cells, and the about sheet that says what it is and how to cite it.</summary>
-    private TableWorkbookSpec Workbook(
+    /// <summary>The workbook of a table: its cells, and the about sheet that says what it is and how to cite it (also the scenario table's).</summary>
+    public TableWorkbookSpec Workbook(
         string title, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<CsvCell>> rows, int year, string method, bool isDemo, DataVersion? version, string pageUrl)
     {
         var versionText = version is { } v ? $"{v.Year}-{v.Label} ({v.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "—";

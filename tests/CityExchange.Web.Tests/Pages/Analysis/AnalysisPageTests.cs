@@ -24,6 +24,7 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
     [InlineData("/Analysis/Correlations?year=2013", "领域之间的相关性", "Correlations between the domains")]
     [InlineData("/Analysis/Regression?year=2013", "总指数与协变量", "Overall index against a covariate")]
     [InlineData("/Analysis/Report", "重现报告", "Reproducing the report")]
+    [InlineData("/Analysis/Scenarios?year=2015", "情景分析：排名取决于什么", "Scenarios: what the ranking rests on")]
     public async Task Page_RendersInChineseAndEnglish(string url, string chinese, string english)
     {
         var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
@@ -43,6 +44,7 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
     [InlineData("/Analysis/Correlations?year=2013")]
     [InlineData("/Analysis/Regression?year=2014")]
     [InlineData("/Analysis/Report")]
+    [InlineData("/Analysis/Scenarios?year=2015")]
     public async Task Page_HasNoInlineScriptOrStyle(string url)
     {
         var html = await GetAsync(url);

@@ -1,5 +1,5 @@
 // City profile: radar of the four domains against the median city, rank history, and a print button.
-import { readJson, baseOptions, chartOn, formatScore, domainColors, neutral } from '../shared/charts.js';
+import { readJson, baseOptions, chartWhenNear, loadChartJs, formatScore, domainColors, neutral } from '../shared/charts.js';
 import { initWhatIf } from '../explore/whatif.js';
 import { initTargets } from '../explore/targets.js';
 import { initRankChange } from '../explore/rank-change.js';
@@ -19,7 +19,7 @@ if (radar) {
     ...options.plugins,
     tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatScore(ctx.parsed.r)}` } },
   };
-  chartOn('city-radar', {
+  chartWhenNear('city-radar', {
     type: 'radar',
     data: {
       labels: radar.labels,
@@ -56,7 +56,7 @@ if (history) {
     },
   });
   options.plugins = { ...options.plugins, legend: { display: false } };
-  chartOn('city-history', {
+  chartWhenNear('city-history', {
     type: 'line',
     data: {
       labels: history.years,
@@ -67,9 +67,15 @@ if (history) {
 }
 
 const print = document.getElementById('print-report');
+// Charts are drawn when scrolled near (Chart.js is not on the first load's main thread): before printing, draw them all.
 if (print) {
   print.hidden = false;
-  print.addEventListener('click', () => window.print());
+  print.addEventListener('click', async () => {
+    await loadChartJs();
+    window.dispatchEvent(new Event('beforeprint'));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    window.print();
+  });
 }
 
 // Charts are drawn for the screen; redraw them at the paper's size before printing.
