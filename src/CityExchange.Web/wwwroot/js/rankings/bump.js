@@ -33,7 +33,8 @@ function style(chart, code) {
 /** Names the labelled cities (and the highlighted one) beside their last point. */
 const endLabels = lineEndLabels({
   id: 'bumpEndLabels',
-  shown: (chart, d) => d.labelled || d.code === chart.$highlight,
+  // On a narrow chart (a phone) ten names overlap at the top: the top five then, and the highlighted city.
+  shown: (chart, d) => (d.labelled && (chart.width >= 480 || d.position < 5)) || d.code === chart.$highlight,
   colour: (chart, d) => (chart.$highlight && d.code !== chart.$highlight ? muted : '#111827'),
 });
 
@@ -43,6 +44,7 @@ if (data && select) {
     label: city.name,
     code: city.code,
     labelled: city.labelled,
+    position: i,
     data: city.ranks,
     baseColor: colour(city, i),
     borderColor: colour(city, i),
