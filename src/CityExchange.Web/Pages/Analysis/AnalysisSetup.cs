@@ -4,10 +4,11 @@ namespace CityExchange.Web.Pages.Analysis;
 
 public static class AnalysisSetup
 {
-    /// <summary>Registers the analysis pages' and endpoints' services (clusters, groups, correlations, regression, covariates).</summary>
+    /// <summary>Registers the analysis pages' and endpoints' services (clusters, groups, correlations, audit, regression, covariates).</summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.AddScoped<AnalysisService>();
+        services.AddSingleton<AuditReports>();
         services.AddScoped<CovariateImportService>();
         services.AddScoped<IDemoDataSeed, DemoCovariates>();
         return services;
