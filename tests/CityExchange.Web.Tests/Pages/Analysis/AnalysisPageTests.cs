@@ -22,6 +22,8 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
     [InlineData("/Analysis/Clusters?year=2013", "城市聚类", "Clusters of cities")]
     [InlineData("/Analysis/Groups?year=2013", "分组比较", "Group comparisons")]
     [InlineData("/Analysis/Correlations?year=2013", "领域之间的相关性", "Correlations between the domains")]
+    [InlineData("/Analysis/Audit?year=2015", "统计审查", "Statistical audit")]
+    [InlineData("/Analysis/Audit?year=2013", "描述统计", "Descriptive statistics")]
     [InlineData("/Analysis/Regression?year=2013", "总指数与协变量", "Overall index against a covariate")]
     [InlineData("/Analysis/Report", "重现报告", "Reproducing the report")]
     public async Task Page_RendersInChineseAndEnglish(string url, string chinese, string english)
@@ -43,6 +45,7 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
     [InlineData("/Analysis/Correlations?year=2013")]
     [InlineData("/Analysis/Regression?year=2014")]
     [InlineData("/Analysis/Report")]
+    [InlineData("/Analysis/Audit?year=2015")]
     public async Task Page_HasNoInlineScriptOrStyle(string url)
     {
         var html = await GetAsync(url);
