@@ -39,6 +39,8 @@ public static class SitePages
         new("/Analysis/Clusters", Charts: 1),
         new("/Analysis/Groups", Charts: 1),
         new("/Analysis/Correlations"),
+        // Not a main page, but its tables are wide: checked at 375 px too.
+        new("/Analysis/Audit", Main: true),
         new("/Analysis/Regression?year=2016", Charts: 1),
         new("/Analysis/Report"),
         new("/Analysis/Scenarios"),

@@ -55,6 +55,7 @@ public sealed class DataStampScopeTests(CityExchangeFactory factory)
     [Theory]
     [InlineData("/?year=2133")]
     [InlineData("/api/analysis/2133/correlations")]
+    [InlineData("/api/analysis/2133/audit")]
     public async Task PagesOfAYearAreKeptWhileALaterYearIsUploaded(string url)
     {
         var editor = factory.CreateClientWithToken();

@@ -90,6 +90,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
 
         Assert.Equal(
         [
+            "/Analysis/Audit",
             "/Analysis/Clusters",
             "/Cities/Profile",
             "/Compare/Index",
@@ -104,6 +105,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
             "/Rankings/Index",
             "GET Cities/{code}/card.png",
             "GET Compare/card.png",
+            "GET api/analysis/{year:int}/audit",
             "GET api/analysis/{year:int}/clusters",
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",
@@ -132,11 +134,13 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
 
         Assert.Equal(
         [
+            "/Analysis/Audit",
             "/Analysis/Clusters",
             "/Data/Index",
             "/Explore/Index",
             "GET Cities/{code}/card.png",
             "GET Compare/card.png",
+            "GET api/analysis/{year:int}/audit",
             "GET api/analysis/{year:int}/clusters",
             "GET api/analysis/{year:int}/correlations",
             "GET api/analysis/{year:int}/groups",

@@ -129,6 +129,24 @@ public sealed partial class LargeYearPageTests(SqliteApp app) : IClassFixture<Sq
         Assert.InRange(document.QuerySelectorAll("#bump-city option").Length, 2, 51);
     }
 
+    [Theory]
+    [InlineData("en", "The table shows the 100 of 600 cities with the lowest coverage")]
+    [InlineData("zh-CN", "表中列出 600 座城市中覆盖率最低的 100 座")]
+    public async Task Audit_OfALargeYear_ListsAHundredCitiesInItsAvailabilityTable(string culture, string notice)
+    {
+        await PrepareAsync();
+
+        var html = await PageHtml.GetOkAsync(app.Factory, $"/Analysis/Audit?year={Year}", culture);
+        var document = Dom.Parse(html);
+        var api = await app.Factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/analysis/{Year}/audit");
+
+        Assert.Contains(notice, document.GetElementById("availability-capped")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(100, document.QuerySelectorAll("#audit-availability tbody tr").Length);
+        Assert.Equal(100, JsonDocument.Parse(document.GetElementById("audit-availability-data")!.TextContent).RootElement.GetProperty("rows").GetArrayLength());
+        Assert.Equal(Cities, api.GetProperty("coverage").GetArrayLength());
+        Assert.InRange(html.Length, 1, 400_000);
+    }
+
     [Fact]
     public async Task CitiesApi_FindsTheLargeYearsCitiesByName()
     {

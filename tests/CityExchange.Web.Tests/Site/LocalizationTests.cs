@@ -11,6 +11,7 @@ public sealed partial class LocalizationTests
         "Overview/Index.cshtml", "Rankings/Index.cshtml", "Cities/Profile.cshtml", "Compare/Index.cshtml", "Methodology/Index.cshtml",
         "Status/Index.cshtml", "Shared/_YearPicker.cshtml", "Shared/_Movement.cshtml", "Shared/_RankHistory.cshtml",
         "Shared/_RankConflict.cshtml", "Analysis/Report.cshtml", "Analysis/Scenarios.cshtml", "Analysis/Index.cshtml",
+        "Analysis/Audit.cshtml", "Analysis/_AnalysisNav.cshtml",
         "Embed/_EmbedLayout.cshtml", "Embed/Rankings.cshtml", "Embed/City.cshtml", "Embed/Compare.cshtml", "Embed/Map.cshtml", "Embed/_EmbedControl.cshtml",
     ];
 

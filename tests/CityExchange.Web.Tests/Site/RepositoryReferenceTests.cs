@@ -21,6 +21,7 @@ public sealed partial class RepositoryReferenceTests(CityExchangeFactory factory
     [InlineData("/Analysis/Correlations?year=2013")]
     [InlineData("/Analysis/Regression?year=2016")]
     [InlineData("/Analysis/Report")]
+    [InlineData("/Analysis/Audit?year=2015")]
     [InlineData("/Explore?year=2016")]
     [InlineData("/Explore/City/beijing?year=2016")]
     public async Task Page_NamesNoRepositoryFile(string url)

@@ -33,6 +33,12 @@ public static class AnalysisEndpoints
             .Produces<CorrelationsResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        analysis.MapGet("/audit", GetAuditAsync).WithName("GetAudit")
+            .WithSummary("The statistical audit of the year: indicator statistics, correlations, Cronbach's alpha, PCA, data availability")
+            .WithDescription("JRC/COINr-style audit. Per indicator: n, missing, min, max, mean, median, sd, skew and kurtosis (Excel's SKEW/KURT), the outlier check (|skew| ≥ 2 and kurtosis ≥ 3.5), Pearson r with the city's domain and overall scores, and flags (outlier, negativeWithinDomain, insignificantWithinDomain at p > 0.05, collinear at |r| > 0.92 within a domain). Pairwise-complete Pearson and Spearman matrices with two-sided p; Cronbach's alpha per domain and overall on the min–max scores; the first principal component per domain (complete cases, standardised); each city's coverage and missing indicators. A published year audits its four domain scores instead. Undefined values are null.")
+            .Produces<AuditResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPut("/years/{year:int}/covariates", PutCovariatesAsync)
             .AsTokenWrite()
             .WithName("PutCovariates")
@@ -85,6 +91,9 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> GetCorrelationsAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
         await analysis.CorrelationsAsync(year, cancellationToken) is { } view ? Results.Ok(CorrelationsResponse.From(view.Pearson)) : ApiProblem.NoData(http, year);
+
+    private static async Task<IResult> GetAuditAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
+        await analysis.AuditAsync(year, cancellationToken) is { } view ? Results.Ok(AuditResponse.From(view.Report)) : ApiProblem.NoData(http, year);
 
     private static async Task<IResult> PutCovariatesAsync(int year, HttpContext http, CovariateImportService covariates, CancellationToken cancellationToken)
     {

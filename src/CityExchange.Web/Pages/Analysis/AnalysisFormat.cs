@@ -52,4 +52,20 @@ public static class AnalysisFormat
 
     /// <summary>Text on a heatmap cell stays readable: white on dark fills.</summary>
     public static string HeatText(double r) => double.IsFinite(r) && Math.Abs(r) > 0.55 ? "#ffffff" : "#1b1f24";
+
+    /// <summary>
+    /// The CSS class of an HTML heatmap cell for r in [−1, 1], in steps of 0.1 (<c>heat-p7</c>: r ≈ 0.7, <c>heat-n3</c>:
+    /// r ≈ −0.3, <c>heat-na</c>: undefined); site.css gives each the fill <see cref="HeatFill"/> gives its step, so the
+    /// HTML and SVG heatmaps share one scale without an inline style (CSP: style-src 'self').
+    /// </summary>
+    public static string HeatClass(double r)
+    {
+        if (!double.IsFinite(r))
+        {
+            return "heat-na";
+        }
+
+        var step = (int)Math.Round(Math.Clamp(r, -1, 1) * 10, MidpointRounding.AwayFromZero);
+        return step == 0 ? "heat-0" : (step > 0 ? "heat-p" : "heat-n") + Math.Abs(step).ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -34,6 +34,9 @@ public sealed record GroupView(YearScores Scores, IReadOnlyList<GroupMean> Group
 
 public sealed record CorrelationView(YearScores Scores, CorrelationMatrix Pearson, CorrelationMatrix Spearman);
 
+/// <summary>The statistical audit of a year with the scores it was computed from.</summary>
+public sealed record AuditView(YearScores Scores, CityExchange.Core.Analysis.Audit.AuditReport Report);
+
 /// <summary>One city's covariate value against its scores (positions in <see cref="YearScores"/>).</summary>
 public sealed record RegressionPoint(int City, double X, double Overall);
 

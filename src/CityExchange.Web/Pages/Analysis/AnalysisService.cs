@@ -13,7 +13,7 @@ namespace CityExchange.Web.Pages.Analysis;
 /// The report's analyses (part 4) for any stored year, on the scores <see cref="RankingService"/> gives with the
 /// default options (for 2013, the published domain scores). Each method returns null when the year has no data.
 /// </summary>
-public sealed class AnalysisService(RankingService rankings, CityExchangeDbContext db)
+public sealed class AnalysisService(RankingService rankings, CityExchangeDbContext db, AuditReports audits)
 {
     public Task<List<DataYear>> GetYearsAsync(CancellationToken cancellationToken = default) => rankings.GetYearsAsync(cancellationToken);
 
@@ -65,6 +65,13 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
         return scores is null
             ? null
             : new CorrelationView(scores, DomainCorrelations.Pearson(scores.Sheet), DomainCorrelations.Spearman(scores.Sheet));
+    }
+
+    /// <summary>The statistical audit of the year (cached with its scores, <see cref="AuditReports"/>).</summary>
+    public async Task<AuditView?> AuditAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var scores = await ScoreAsync(year, cancellationToken);
+        return scores is null ? null : new AuditView(scores, audits.Of(scores));
     }
 
     /// <summary>

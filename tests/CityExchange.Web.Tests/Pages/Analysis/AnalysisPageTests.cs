@@ -22,6 +22,8 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
     [InlineData("/Analysis/Clusters?year=2013", "城市聚类", "Clusters of cities")]
     [InlineData("/Analysis/Groups?year=2013", "分组比较", "Group comparisons")]
     [InlineData("/Analysis/Correlations?year=2013", "领域之间的相关性", "Correlations between the domains")]
+    [InlineData("/Analysis/Audit?year=2015", "统计审查", "Statistical audit")]
+    [InlineData("/Analysis/Audit?year=2013", "描述统计", "Descriptive statistics")]
     [InlineData("/Analysis/Regression?year=2013", "总指数与协变量", "Overall index against a covariate")]
     [InlineData("/Analysis/Report", "重现报告", "Reproducing the report")]
     [InlineData("/Analysis/Scenarios?year=2015", "情景分析：排名取决于什么", "Scenarios: what the ranking rests on")]
@@ -45,6 +47,7 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
     [InlineData("/Analysis/Regression?year=2014")]
     [InlineData("/Analysis/Report")]
     [InlineData("/Analysis/Scenarios?year=2015")]
+    [InlineData("/Analysis/Audit?year=2015")]
     public async Task Page_HasNoInlineScriptOrStyle(string url)
     {
         var html = await GetAsync(url);

@@ -276,3 +276,52 @@ export function attachChartTools(chart) {
   const host = canvas.closest('.chart-box') ?? canvas;
   host.after(bar);
 }
+
+/**
+ * CSV and XLSX controls for an HTML table (an image would only repeat what the page shows): the host element has
+ * data-chart-title and data-chart-table naming the JSON block { "columns": [...], "rows": [[...]] } that the files
+ * hold, the same files as a chart's. The toolbar goes after the host, once.
+ */
+export function attachTableTools(host) {
+  const title = host?.dataset.chartTitle;
+  const data = json(host?.dataset.chartTable);
+  if (!title || !data || host.dataset.chartTools === 'true') {
+    return;
+  }
+  host.dataset.chartTools = 'true';
+  const ctx = context();
+  const { text } = ctx;
+  const bar = document.createElement('div');
+  bar.className = 'chart-tools';
+  if (host.id) bar.dataset.chartFor = host.id;
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', `${text.toolbar ?? 'Download'}: ${title}`);
+  const status = document.createElement('span');
+  status.className = 'chart-tools-status';
+  status.setAttribute('role', 'status');
+  const id = (host.id || 'table').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const name = (extension) => [ctx.page || 'table', id, ctx.year ?? null].filter((p) => p !== null && p !== undefined).join('-') + `.${extension}`;
+  const button = (label, kind, action) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary chart-tool';
+    b.dataset.chartDownload = kind;
+    b.textContent = label;
+    b.addEventListener('click', async () => {
+      status.textContent = '';
+      b.disabled = true;
+      try {
+        await action();
+      } catch {
+        status.textContent = text.failed ?? 'The download failed.';
+      } finally {
+        b.disabled = false;
+      }
+    });
+    bar.append(b);
+  };
+  button(text.csv ?? 'CSV', 'csv', async () => save(new Blob([csvText(data, title, ctx)], { type: 'text/csv;charset=utf-8' }), name('csv')));
+  button(text.xlsx ?? 'XLSX', 'xlsx', async () => save(await xlsx(data, title, ctx, name('xlsx')), name('xlsx')));
+  bar.append(status);
+  host.after(bar);
+}
