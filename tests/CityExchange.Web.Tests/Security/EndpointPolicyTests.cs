@@ -92,6 +92,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         [
             "/Analysis/Audit",
             "/Analysis/Clusters",
+            "/Analysis/Scenarios",
             "/Cities/Profile",
             "/Compare/Index",
             "/Data/Index",
@@ -136,6 +137,7 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         [
             "/Analysis/Audit",
             "/Analysis/Clusters",
+            "/Analysis/Scenarios",
             "/Data/Index",
             "/Explore/Index",
             "GET Cities/{code}/card.png",
