@@ -75,10 +75,16 @@ public sealed class ScoreSheet
 
     public IReadOnlyList<ScoringWarning> Warnings { get; internal set; } = [];
 
+    /// <summary>The positions of the cities left out by the coverage threshold (ascending); their scores are missing and ranks 0.</summary>
+    public IReadOnlyList<int> Excluded { get; internal set; } = [];
+
+    /// <summary>With conditional winsorisation, what was done to each indicator (framework order) and its changed cells; else empty.</summary>
+    public IReadOnlyList<IndicatorWinsorisation> Treatments { get; internal set; } = [];
+
     /// <summary>Cells filled by group-median imputation, indicator-major; all false unless that option is on.</summary>
     public bool[] Imputed => _imputed ?? Flags(ref _imputed);
 
-    /// <summary>Cells clipped by winsorisation, indicator-major; all false unless that option is on.</summary>
+    /// <summary>Cells changed by the outlier treatment (clipped, or log-transformed), indicator-major; all false unless that option is on.</summary>
     public bool[] Winsorised => _winsorised ?? Flags(ref _winsorised);
 
     /// <summary>The values that were normalised (after imputation and winsorisation), indicator-major; empty for published years.</summary>

@@ -172,7 +172,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
             ScoringOptions.Default with { Aggregation = AggregationMethod.Geometric },
             ScoringOptions.Default with { Scale = ScoreScale.Panel },
             ScoringOptions.Default with { Missing = MissingDataTreatment.GroupMedian },
-            ScoringOptions.Default with { Winsorise = true },
+            ScoringOptions.Default with { Winsorise = Winsorisation.Percentile },
             new ScoringOptions(Weights: new ScoringWeights([0.4, 0.2, 0.2, 0.2], [1, 1])),
             new ScoringOptions(Weights: new ScoringWeights([0.25, 0.25, 0.25, 0.25], [1, 1.0000000000000002])),
         };
