@@ -57,7 +57,7 @@ public static class ScoringEngine
         // Screened-out cities become missing everywhere, so they set no goalpost, no median and no percentile.
         int[] excluded = [];
         var screened = options.MinCoverage > 0 ? CoverageScreen.Mask(matrix, sheet.Coverage, options.MinCoverage, out excluded) : matrix;
-        sheet.Excluded = excluded;
+        sheet.SetExcluded(excluded);
         var reports = options.Winsorise == Winsorisation.Conditional ? new List<IndicatorWinsorisation>(m) : null;
         var treated = DataTreatment.Apply(
             screened, options,

@@ -159,7 +159,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
         var explicitEqual = new ScoringOptions(Weights: ScoringWeights.Equal(Framework));
 
         Assert.Equal(RankingCache.OptionsKey(ScoringOptions.Default, Framework), RankingCache.OptionsKey(explicitEqual, Framework));
-        Assert.Equal("minmax|arithmetic|year|available|-|d:0.25:0.25:0.25:0.25|i:1:1", RankingCache.OptionsKey(ScoringOptions.Default, Framework));
+        Assert.Equal("minmax|arithmetic|year|available|false|-|0|d:0.25:0.25:0.25:0.25|i:1:1", RankingCache.OptionsKey(ScoringOptions.Default, Framework));
     }
 
     [Fact]
