@@ -176,6 +176,30 @@ public sealed class ConstructionChoicesApiTests(IsolatedAppFixture app) : IClass
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Fact]
+    public async Task WhatIf_KeepsTheStoredYearsPresetWeights_ItDoesNotRecomputeThemFromTheChangedValues()
+    {
+        // docs/weights.md: a what-if (and targets) scores the changed values with the preset's weights of the stored
+        // year. So entropy with an override equals the stored entropy weights written out with the same override; were
+        // the weights recomputed, Beijing's consulates at 10^6 would change the entropy of that column and every weight.
+        var client = await ClientAsync();
+        var weights = await client.GetFromJsonAsync<JsonElement>("/api/weights/2015?preset=entropy");
+        var written = string.Join(',', weights.GetProperty("domains").EnumerateObject().Concat(weights.GetProperty("indicators").EnumerateObject())
+            .Select(p => $"{p.Name}:{p.Value.GetRawText()}"));
+        var overrides = new[] { new { city = "beijing", indicator = "consulates", value = 1e6 } };
+
+        var preset = await (await client.PostAsJsonAsync(new Uri("/api/rankings/2015/whatif", UriKind.Relative), new { overrides, preset = "entropy" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var explicitWeights = await (await client.PostAsJsonAsync(new Uri("/api/rankings/2015/whatif", UriKind.Relative), new { overrides, weights = written }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        foreach (var city in preset.GetProperty("cities").EnumerateArray())
+        {
+            var code = city.GetProperty("code").GetString()!;
+            Assert.Equal(City(explicitWeights, code).GetProperty("score").GetDouble(), city.GetProperty("score").GetDouble(), 9);
+        }
+    }
+
     [Theory]
     [InlineData("en", "Minimum coverage: 10%.", "Left out by the coverage threshold", "Wuhan", "coverage 5.9%")]
     [InlineData("zh-CN", "最低数据覆盖率：10%。", "因数据覆盖率不足而排除的城市", "武汉", "覆盖率 5.9%")]
