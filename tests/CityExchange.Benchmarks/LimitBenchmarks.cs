@@ -118,7 +118,7 @@ public class LimitBenchmarks
             _step = 1.0 / units;
             GridPoints = UncertaintyLimits.BoundsPoints(0, 1, _step);
             Samples = UncertaintyLimits.MaxSamplesFor(cities);
-            SensitivitySamples = (int)(UncertaintyLimits.MaxSensitivityRunCityProduct / cities / (UncertainChoices.All.Count + 2));
+            SensitivitySamples = (int)(UncertaintyLimits.MaxSensitivityRunCityProduct / cities / (UncertainChoices.Default.Count + 2));
         }
 
         public long GridPoints { get; }

@@ -89,7 +89,7 @@ public static class SensitivityPeer
             var sheet = ScoringEngine.Score(matrix, CompositeSensitivity.Resolve(options));
             for (var c = 0; c < matrix.CityCount; c++)
             {
-                text.Append(Invariant($"{options.Method.Code()},{options.Aggregation.Code()},{options.Missing.Code()},{(options.Winsorise ? "true" : "false")},{weightsLabel},{cities[c].Code},{R(sheet.Overall[c])}\n"));
+                text.Append(Invariant($"{options.Method.Code()},{options.Aggregation.Code()},{options.Missing.Code()},{options.Winsorise.Code()},{weightsLabel},{cities[c].Code},{R(sheet.Overall[c])}\n"));
             }
         }
 

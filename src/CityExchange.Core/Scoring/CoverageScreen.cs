@@ -18,6 +18,47 @@ public static class CoverageScreen
 {
     public static bool IsExcluded(double coverage, double minCoverage) => coverage < minCoverage;
 
+    /// <summary>
+    /// The screen in place of the cities rather than by removing them (what the engine uses, so positions stay those of
+    /// the input): the positions of the cities below <paramref name="minCoverage"/>, and a copy of
+    /// <paramref name="matrix"/> with their values missing — or <paramref name="matrix"/> itself when none is excluded.
+    /// </summary>
+    public static IndicatorMatrix Mask(IndicatorMatrix matrix, ReadOnlySpan<double> coverage, double minCoverage, out int[] excluded)
+    {
+        var count = 0;
+        foreach (var c in coverage)
+        {
+            count += IsExcluded(c, minCoverage) ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            excluded = [];
+            return matrix;
+        }
+
+        excluded = new int[count];
+        var k = 0;
+        for (var c = 0; c < coverage.Length; c++)
+        {
+            if (IsExcluded(coverage[c], minCoverage))
+            {
+                excluded[k++] = c;
+            }
+        }
+
+        var masked = matrix.Clone();
+        for (var j = 0; j < matrix.Framework.Count; j++)
+        {
+            foreach (var c in excluded)
+            {
+                masked[j, c] = double.NaN;
+            }
+        }
+
+        return masked;
+    }
+
     public static CoverageScreenResult Apply(IndicatorMatrix matrix, IReadOnlyList<string> cityCodes, double minCoverage)
     {
         if (!(minCoverage is >= 0 and <= 1))

@@ -3,8 +3,8 @@ using MathNet.Numerics.Statistics;
 namespace CityExchange.Core.Scoring;
 
 /// <summary>
-/// What happens to raw values before normalisation: group-median imputation, then winsorisation
-/// (OECD/JRC Handbook order: imputation, then outlier treatment, then normalisation).
+/// What happens to raw values before normalisation (after the coverage screen): group-median imputation, then
+/// winsorisation (OECD/JRC Handbook order: imputation, then outlier treatment, then normalisation).
 /// </summary>
 public static class DataTreatment
 {
@@ -19,9 +19,19 @@ public static class DataTreatment
     /// <paramref name="imputed"/> and <paramref name="winsorised"/> (indicator-major, one flag per cell) are set for
     /// the cells changed.
     /// </summary>
-    public static IndicatorMatrix Apply(IndicatorMatrix matrix, ScoringOptions options, Span<bool> imputed, Span<bool> winsorised)
+    public static IndicatorMatrix Apply(IndicatorMatrix matrix, ScoringOptions options, Span<bool> imputed, Span<bool> winsorised) =>
+        Apply(matrix, options, imputed, winsorised, [], null);
+
+    /// <summary>
+    /// As <see cref="Apply(IndicatorMatrix, ScoringOptions, Span{bool}, Span{bool})"/>, for a matrix screened by
+    /// <see cref="CoverageScreen.Mask"/>: the <paramref name="excluded"/> cities (positions) are not imputed, and with
+    /// conditional winsorisation every indicator's report is added to <paramref name="reports"/>.
+    /// </summary>
+    public static IndicatorMatrix Apply(
+        IndicatorMatrix matrix, ScoringOptions options, Span<bool> imputed, Span<bool> winsorised,
+        ReadOnlySpan<int> excluded, List<IndicatorWinsorisation>? reports)
     {
-        if (options.Missing == MissingDataTreatment.AvailableMean && !options.Winsorise)
+        if (options.Missing == MissingDataTreatment.AvailableMean && options.Winsorise == Winsorisation.None)
         {
             return matrix;
         }
@@ -29,19 +39,47 @@ public static class DataTreatment
         var treated = matrix.Clone();
         if (options.Missing == MissingDataTreatment.GroupMedian)
         {
-            ImputeGroupMedians(treated, imputed);
+            ImputeGroupMedians(treated, imputed, excluded);
         }
 
-        if (options.Winsorise)
+        if (options.Winsorise == Winsorisation.Percentile)
         {
+            // The percentiles come from the observed values only, never from imputed ones.
             Winsorise(matrix, treated, winsorised);
+        }
+        else if (options.Winsorise == Winsorisation.Conditional)
+        {
+            TreatConditionally(treated, options.WinMax, winsorised, reports);
         }
 
         return treated;
     }
 
+    /// <summary>
+    /// Conditional winsorisation of every indicator in place, on the values after imputation (COINr's order: Impute,
+    /// then Treat); every changed cell is flagged and every indicator's report added.
+    /// </summary>
+    public static void TreatConditionally(IndicatorMatrix matrix, int winMax, Span<bool> treatedCells, List<IndicatorWinsorisation>? reports)
+    {
+        var n = matrix.CityCount;
+        for (var j = 0; j < matrix.Framework.Count; j++)
+        {
+            var column = ConditionalWinsorisation.Treat(matrix.Column(j), winMax);
+            column.Values.CopyTo(matrix.Values.AsSpan(j * n, n));
+            foreach (var cell in column.Report.Cells)
+            {
+                treatedCells[(j * n) + cell.City] = true;
+            }
+
+            reports?.Add(new IndicatorWinsorisation(matrix.Framework.Indicators[j].Code, column.Report));
+        }
+    }
+
     /// <summary>Replaces each missing cell by the median of the indicator among the cities of the same group that have a value.</summary>
-    public static void ImputeGroupMedians(IndicatorMatrix matrix, Span<bool> imputed)
+    public static void ImputeGroupMedians(IndicatorMatrix matrix, Span<bool> imputed) => ImputeGroupMedians(matrix, imputed, []);
+
+    /// <summary>As <see cref="ImputeGroupMedians(IndicatorMatrix, Span{bool})"/>, leaving the <paramref name="excluded"/> cities missing.</summary>
+    public static void ImputeGroupMedians(IndicatorMatrix matrix, Span<bool> imputed, ReadOnlySpan<int> excluded)
     {
         var groups = matrix.Groups
             ?? throw new ArgumentException("Group-median imputation needs the cities' groups (IndicatorMatrix.Groups).", nameof(matrix));
@@ -54,6 +92,12 @@ public static class DataTreatment
             groupOf[c] = string.IsNullOrWhiteSpace(label) ? -1
                 : labels.TryGetValue(label, out var g) ? g
                 : labels[label] = labels.Count;
+        }
+
+        // A screened-out city belongs to no group: its values are missing (no median uses them) and none is filled in.
+        foreach (var c in excluded)
+        {
+            groupOf[c] = -1;
         }
 
         var original = (double[])matrix.Values.Clone();

@@ -4,7 +4,7 @@ namespace CityExchange.Core.Scoring;
 
 /// <summary>
 /// Goalposts across all years ("panel" scale): for each indicator, all years' values pooled — after the same
-/// imputation and winsorisation as the scored year — giving min/max (min–max), mean/sample SD (z-score) and the pooled
+/// coverage screen, imputation and winsorisation as the scored year — giving min/max (min–max), mean/sample SD (z-score) and the pooled
 /// sorted values (rank score: 100·(1 + number of pooled values below x)/pool size). The pool must include the year
 /// being scored, so that its scores stay within the scale.
 /// </summary>
@@ -59,7 +59,10 @@ public sealed class PanelGoalposts
 
             pools ??= [.. Enumerable.Range(0, framework.Count).Select(_ => new List<double>())];
             var cells = year.Values.Length;
-            var treated = DataTreatment.Apply(year, options, new bool[cells], new bool[cells]);
+            // Each year screened by the coverage threshold as when it is scored, so a screened-out city sets no goalpost.
+            int[] excluded = [];
+            var screened = options.MinCoverage > 0 ? CoverageScreen.Mask(year, DataAvailability.Coverage(year), options.MinCoverage, out excluded) : year;
+            var treated = DataTreatment.Apply(screened, options, new bool[cells], new bool[cells], excluded, null);
             for (var j = 0; j < framework.Count; j++)
             {
                 foreach (var x in treated.Column(j))

@@ -5,7 +5,8 @@ namespace CityExchange.Core.Scoring;
 /// <summary>
 /// The report's rank score (part 3.3): sort ascending, equal values share the lowest rank (1,1,1,4),
 /// score = 100·rank/n where n is the number of cities with a value. Polarity −1 ranks descending.
-/// Every indicator with at least one value is kept; all-equal values all score 100/n.
+/// An indicator with fewer than two values (in the year, or in the pool with panel goalposts) is left out, as with
+/// min–max: a city alone reporting it would otherwise score 100 on it. All-equal values (two or more) all score 100/n.
 /// </summary>
 public static class RankNormaliser
 {
@@ -30,7 +31,7 @@ public static class RankNormaliser
                 }
             }
 
-            if (valueCount == 0)
+            if (valueCount < 2)
             {
                 return NormalisationOutcome.TooFewValues;
             }
@@ -66,7 +67,7 @@ public static class RankNormaliser
     /// </summary>
     public static NormalisationOutcome ApplyPooled(ReadOnlySpan<double> raw, int polarity, ReadOnlySpan<double> sortedPool, Span<double> scores)
     {
-        if (sortedPool.Length == 0)
+        if (sortedPool.Length < 2)
         {
             scores.Fill(double.NaN);
             return NormalisationOutcome.TooFewValues;

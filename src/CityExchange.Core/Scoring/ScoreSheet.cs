@@ -14,6 +14,7 @@ public sealed class ScoreSheet
     private Func<double[]>? _normalise;
     private bool[]? _imputed;
     private bool[]? _winsorised;
+    private int[] _excluded = [];
 
     internal ScoreSheet(int cityCount, int indicatorCount)
     {
@@ -75,10 +76,18 @@ public sealed class ScoreSheet
 
     public IReadOnlyList<ScoringWarning> Warnings { get; internal set; } = [];
 
+    /// <summary>The positions of the cities left out by the coverage threshold (ascending); their scores are missing and ranks 0.</summary>
+    public IReadOnlyList<int> Excluded => _excluded;
+
+    public bool IsExcluded(int city) => _excluded.Length > 0 && Array.BinarySearch(_excluded, city) >= 0;
+
+    /// <summary>With conditional winsorisation, what was done to each indicator (framework order) and its changed cells; else empty.</summary>
+    public IReadOnlyList<IndicatorWinsorisation> Treatments { get; internal set; } = [];
+
     /// <summary>Cells filled by group-median imputation, indicator-major; all false unless that option is on.</summary>
     public bool[] Imputed => _imputed ?? Flags(ref _imputed);
 
-    /// <summary>Cells clipped by winsorisation, indicator-major; all false unless that option is on.</summary>
+    /// <summary>Cells changed by the outlier treatment (clipped, or log-transformed), indicator-major; all false unless that option is on.</summary>
     public bool[] Winsorised => _winsorised ?? Flags(ref _winsorised);
 
     /// <summary>The values that were normalised (after imputation and winsorisation), indicator-major; empty for published years.</summary>
@@ -93,6 +102,8 @@ public sealed class ScoreSheet
     public int DomainRank(Domain domain, int city) => DomainRanks[((int)domain * CityCount) + city];
 
     public double NormalisedScore(int indicator, int city) => Normalised[(indicator * CityCount) + city];
+
+    internal void SetExcluded(int[] excluded) => _excluded = excluded;
 
     /// <summary>Sets how <see cref="Normalised"/> is computed when first read.</summary>
     internal void NormaliseLater(Func<double[]> normalise) => _normalise = normalise;

@@ -42,10 +42,29 @@ public static class ScoringEngine
         var n = matrix.CityCount;
         var m = framework.Count;
         var sheet = new ScoreSheet(n, m);
+        // Coverage is of the raw values (imputed cells do not count), and the screen needs it before anything else.
+        Array.Clear(sheet.Coverage);
+        for (var j = 0; j < m; j++)
+        {
+            ScoreKernels.CountPresent(matrix.Column(j), sheet.Coverage);
+        }
+
+        for (var c = 0; c < n; c++)
+        {
+            sheet.Coverage[c] /= m;
+        }
+
+        // Screened-out cities become missing everywhere, so they set no goalpost, no median and no percentile.
+        int[] excluded = [];
+        var screened = options.MinCoverage > 0 ? CoverageScreen.Mask(matrix, sheet.Coverage, options.MinCoverage, out excluded) : matrix;
+        sheet.SetExcluded(excluded);
+        var reports = options.Winsorise == Winsorisation.Conditional ? new List<IndicatorWinsorisation>(m) : null;
         var treated = DataTreatment.Apply(
-            matrix, options,
+            screened, options,
             options.Missing == MissingDataTreatment.GroupMedian ? sheet.Imputed : [],
-            options.Winsorise ? sheet.Winsorised : []);
+            options.Winsorise != Winsorisation.None ? sheet.Winsorised : [],
+            excluded, reports);
+        sheet.Treatments = reports ?? [];
         sheet.TreatedValues = treated.Values;
         var warnings = new List<ScoringWarning>();
         var geometric = options.Aggregation == AggregationMethod.Geometric;
@@ -57,11 +76,9 @@ public static class ScoringEngine
         Array.Clear(domainSum);
         var column = ArrayPool<double>.Shared.Rent(n);
         var domainWeight = ArrayPool<double>.Shared.Rent(Domains.Count * n);
-        var present = ArrayPool<double>.Shared.Rent(n);
         try
         {
             Array.Clear(domainWeight, 0, Domains.Count * n);
-            Array.Clear(present, 0, n);
             for (var j = 0; j < m; j++)
             {
                 var indicator = framework.Indicators[j];
@@ -74,7 +91,6 @@ public static class ScoringEngine
                         outcome == NormalisationOutcome.Constant ? ScoringWarningKind.Constant : ScoringWarningKind.TooFewValues, count));
                 }
 
-                ScoreKernels.CountPresent(matrix.Column(j), present.AsSpan(0, n));
                 var w = weights.Indicator[j];
                 if (outcome == NormalisationOutcome.Scored && w > 0)
                 {
@@ -93,16 +109,11 @@ public static class ScoringEngine
             }
 
             ScoreKernels.Means(domainSum, domainWeight.AsSpan(0, Domains.Count * n), geometric);
-            for (var c = 0; c < n; c++)
-            {
-                sheet.Coverage[c] = present[c] / m;
-            }
         }
         finally
         {
             ArrayPool<double>.Shared.Return(column);
             ArrayPool<double>.Shared.Return(domainWeight);
-            ArrayPool<double>.Shared.Return(present);
         }
 
         sheet.NormaliseLater(() =>
@@ -235,6 +246,16 @@ public static class ScoringEngine
             throw new ArgumentException(
                 "Geometric aggregation needs scores above −1 (it takes ln(1 + score)); z-scores can be lower. Use min–max or rank scores.",
                 nameof(options));
+        }
+
+        if (!(options.MinCoverage is >= 0 and <= 1))
+        {
+            throw new ArgumentException("The coverage threshold must be between 0 and 1.", nameof(options));
+        }
+
+        if (options.WinMax < 0)
+        {
+            throw new ArgumentException("The winsorisation limit cannot be negative.", nameof(options));
         }
     }
 }

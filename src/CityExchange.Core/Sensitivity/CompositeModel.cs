@@ -6,7 +6,8 @@ namespace CityExchange.Core.Sensitivity;
 /// <summary>
 /// The composite index as a model of its uncertain construction choices: input values (one per
 /// <see cref="CompositeSensitivityOptions.Inputs"/> entry, each the index of an alternative) → the output.
-/// The domain scores depend only on the indicator-level choices (method, aggregation, missing data, winsorisation), so
+/// The domain scores depend only on the indicator-level choices (method, aggregation, missing data, winsorisation, the
+/// coverage threshold — a continuous input, but with one distinct screen per coverage value in its range), so
 /// they are scored once per combination when the model is built (<see cref="ScoringEngine.Score(IndicatorMatrix, ScoringOptions?)"/>);
 /// a run then only re-aggregates the domains with its weights and re-ranks, as <see cref="RankUncertainty"/> does —
 /// with the engine's own aggregation kernels, so a run's ranks are those of a full scoring with the same options.
@@ -26,6 +27,14 @@ public sealed class CompositeModel
     private readonly double[] _overall;
     private readonly int[] _ranks;
     private readonly int[] _order;
+
+    // The coverage threshold input: its slot among the indicator-level choices (−1 when not varied), the cities'
+    // distinct coverages ascending, the range, and how many coverages lie below its lower end.
+    private readonly int _coverageSlot = -1;
+    private readonly double[] _coverages = [];
+    private readonly double _coverageLow;
+    private readonly double _coverageHigh;
+    private readonly int _coverageBelowLow;
 
     /// <summary>Builds the model, scoring every distinct construction once; <paramref name="cancellationToken"/> is checked before each.</summary>
     public CompositeModel(IndicatorMatrix matrix, CompositeSensitivityOptions options, CancellationToken cancellationToken = default)
@@ -51,6 +60,21 @@ public sealed class CompositeModel
             {
                 _weightsPosition = p;
                 inputs.Add(SensitivityInput.Discrete(choice.Code(), WeightSets.Count));
+                continue;
+            }
+
+            if (choice == UncertainChoice.MinCoverage)
+            {
+                // A threshold t leaves out the cities with coverage < t, so only as many distinct screens exist as
+                // coverages fall within the range: one alternative each, scored once, chosen per run from t.
+                _coverageSlot = positions.Count;
+                _coverageLow = options.CoverageLow;
+                _coverageHigh = options.CoverageHigh;
+                _coverages = [.. DataAvailability.Coverage(matrix).Distinct().Order()];
+                _coverageBelowLow = CountBelow(_coverages, _coverageLow);
+                positions.Add(p);
+                alternatives.Add(CoverageAlternatives());
+                inputs.Add(SensitivityInput.Continuous(choice.Code()));
                 continue;
             }
 
@@ -161,10 +185,42 @@ public sealed class CompositeModel
         var key = 0;
         for (var s = 0; s < _choicePositions.Length; s++)
         {
-            key = (key * _choiceAlternatives[s].Count) + (int)input[_choicePositions[s]];
+            var value = input[_choicePositions[s]];
+            var alternative = s == _coverageSlot ? CoverageLevel(value) : (int)value;
+            key = (key * _choiceAlternatives[s].Count) + alternative;
         }
 
         return key;
+    }
+
+    /// <summary>The screen a uniform draw u stands for: t = low + u·(high − low) leaves out the coverages below t.</summary>
+    private int CoverageLevel(double u)
+    {
+        var t = _coverageLow + (u * (_coverageHigh - _coverageLow));
+        return Math.Min(CountBelow(_coverages, t) - _coverageBelowLow, _choiceAlternatives[_coverageSlot].Count - 1);
+    }
+
+    /// <summary>
+    /// One alternative per distinct screen within [low, high]: q = number of coverages below the threshold runs from
+    /// its value at low to its value at high, each with the smallest threshold in range that gives it.
+    /// </summary>
+    private List<ScoringAlternative> CoverageAlternatives()
+    {
+        var high = CountBelow(_coverages, _coverageHigh);
+        var list = new List<ScoringAlternative>(high - _coverageBelowLow + 1);
+        for (var q = _coverageBelowLow; q <= high; q++)
+        {
+            var threshold = q == _coverageBelowLow ? _coverageLow : q == high ? _coverageHigh : _coverages[q];
+            list.Add(new ScoringAlternative(threshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture), o => o with { MinCoverage = threshold }));
+        }
+
+        return list;
+    }
+
+    private static int CountBelow(double[] sorted, double x)
+    {
+        var index = Array.BinarySearch(sorted, x);
+        return index >= 0 ? index : ~index;
     }
 
     private void Decode(int key, int[] choice)
@@ -198,6 +254,16 @@ public sealed class CompositeModel
         if (options.Alternatives.ContainsKey(UncertainChoice.Weights))
         {
             throw new ArgumentException("The weights input takes its alternatives from Spread and WeightSets.", nameof(options));
+        }
+
+        if (options.Alternatives.ContainsKey(UncertainChoice.MinCoverage))
+        {
+            throw new ArgumentException("The coverage input takes its range from CoverageLow and CoverageHigh.", nameof(options));
+        }
+
+        if (options.Inputs.Contains(UncertainChoice.MinCoverage) && !(options.CoverageLow >= 0 && options.CoverageLow <= options.CoverageHigh && options.CoverageHigh <= 1))
+        {
+            throw new ArgumentException("The coverage range must satisfy 0 ≤ low ≤ high ≤ 1.", nameof(options));
         }
 
         if (options.Alternatives.Values.Any(list => list.Count == 0))

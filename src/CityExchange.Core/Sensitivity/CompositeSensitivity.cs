@@ -96,9 +96,8 @@ public static class CompositeSensitivity
                 .Select(m => new ScoringAlternative(m.Code(), o => o with { Method = m }))],
         UncertainChoice.Aggregation => [.. AggregationMethods.All.Select(a => new ScoringAlternative(a.Code(), o => o with { Aggregation = a }))],
         UncertainChoice.Missing => [.. MissingDataTreatments.All.Select(t => new ScoringAlternative(t.Code(), o => o with { Missing = t }))],
-        UncertainChoice.Winsorise =>
-            [new ScoringAlternative("false", o => o with { Winsorise = false }), new ScoringAlternative("true", o => o with { Winsorise = true })],
-        _ => throw new ArgumentException("The weights input has no scoring alternatives.", nameof(choice)),
+        UncertainChoice.Winsorise => [.. Winsorisations.All.Select(w => new ScoringAlternative(w.Code(), o => o with { Winsorise = w }))],
+        _ => throw new ArgumentException("The weights and coverage inputs have no fixed scoring alternatives.", nameof(choice)),
     };
 
     /// <summary>

@@ -17,14 +17,24 @@ public enum UncertainChoice
     /// <summary>Missing data: available-indicator means, group-median imputation.</summary>
     Missing,
 
-    /// <summary>Outlier treatment: none, 5th–95th percentile clip.</summary>
+    /// <summary>Outlier treatment: none, 5th–95th percentile clip, conditional winsorisation (COINr's <c>Treat</c>).</summary>
     Winsorise,
+
+    /// <summary>
+    /// The data-availability threshold, uniform over <see cref="CompositeSensitivityOptions.CoverageLow"/>…<see cref="CompositeSensitivityOptions.CoverageHigh"/>
+    /// (a continuous input); not among the default inputs.
+    /// </summary>
+    MinCoverage,
 }
 
 public static class UncertainChoices
 {
-    public static IReadOnlyList<UncertainChoice> All { get; } =
+    /// <summary>The default inputs: the five choices the API varies unless told otherwise.</summary>
+    public static IReadOnlyList<UncertainChoice> Default { get; } =
         [UncertainChoice.Weights, UncertainChoice.Method, UncertainChoice.Aggregation, UncertainChoice.Missing, UncertainChoice.Winsorise];
+
+    /// <summary>Every choice that can be varied: the defaults and <see cref="UncertainChoice.MinCoverage"/>.</summary>
+    public static IReadOnlyList<UncertainChoice> All { get; } = [.. Default, UncertainChoice.MinCoverage];
 
     public static string Code(this UncertainChoice choice) => choice switch
     {
@@ -33,6 +43,7 @@ public static class UncertainChoices
         UncertainChoice.Aggregation => "aggregation",
         UncertainChoice.Missing => "missing",
         UncertainChoice.Winsorise => "winsorise",
+        UncertainChoice.MinCoverage => "minCoverage",
         _ => throw new ArgumentOutOfRangeException(nameof(choice)),
     };
 
@@ -71,14 +82,22 @@ public sealed record CompositeSensitivityOptions
 
     public const int DefaultWeightSets = 100;
 
+    public const double DefaultCoverageHigh = 0.5;
+
     /// <summary>The uncertain choices, in the order of the result's indices; each at most once.</summary>
-    public IReadOnlyList<UncertainChoice> Inputs { get; init; } = UncertainChoices.All;
+    public IReadOnlyList<UncertainChoice> Inputs { get; init; } = UncertainChoices.Default;
 
     /// <summary>The nominal construction: the nominal ranking, and the value of every choice that is not varied.</summary>
     public ScoringOptions Nominal { get; init; } = ScoringOptions.Default;
 
     /// <summary>Each domain weight is drawn uniformly within ±<see cref="Spread"/> of its nominal value (0.25 = ±25 %), then renormalised.</summary>
     public double Spread { get; init; } = DefaultSpread;
+
+    /// <summary>The lower end of the coverage threshold's range (<see cref="UncertainChoice.MinCoverage"/>), 0–1.</summary>
+    public double CoverageLow { get; init; }
+
+    /// <summary>The upper end of the coverage threshold's range, <see cref="CoverageLow"/>–1.</summary>
+    public double CoverageHigh { get; init; } = DefaultCoverageHigh;
 
     /// <summary>How many noisy weight vectors the weights input chooses among (COINr's vignette: 100).</summary>
     public int WeightSets { get; init; } = DefaultWeightSets;
@@ -91,7 +110,8 @@ public sealed record CompositeSensitivityOptions
     public SobolOptions Sobol { get; init; } = new();
 
     /// <summary>
-    /// Replaces the alternatives of a choice other than <see cref="UncertainChoice.Weights"/> (default:
+    /// Replaces the alternatives of a choice other than <see cref="UncertainChoice.Weights"/> and
+    /// <see cref="UncertainChoice.MinCoverage"/> (default:
     /// <see cref="CompositeSensitivity.DefaultAlternatives"/>); the hook for new alternatives such as conditional winsorisation.
     /// </summary>
     public IReadOnlyDictionary<UncertainChoice, IReadOnlyList<ScoringAlternative>> Alternatives { get; init; } =

@@ -39,7 +39,9 @@ public static class OpenApiParameters
         new("aggregation", "How domain and overall scores combine: arithmetic mean, or geometric (on 1 + score; not with zscore).", Default: "arithmetic", Enum: ["arithmetic", "geometric"]),
         new("scale", "Goalposts of the normalisation: the year's own, or over all indicator years (panel).", Default: "year", Enum: ["year", "panel"]),
         new("missing", "Missing values: the mean of the indicators the city has (available), or the region's median imputed.", Default: "available", Enum: ["available", "median"]),
-        new("winsorise", "Clip each indicator at the year's 5th/95th percentiles before normalising.", "boolean", Default: "false"),
+        new("winsorise", "Outliers before normalising: false (none), true (clip at the 5th/95th percentiles of the observed values), or conditional (COINr's Treat: winsorise while |skew| ≥ 2 and kurtosis ≥ 3.5, up to winmax points, else log-transform).", Default: "false", Enum: ["false", "true", "conditional"]),
+        new("winmax", "With winsorise=conditional: the most points winsorised per indicator before the log transform.", "integer", "5", 1, 20),
+        new("minCoverage", "Data-availability threshold: cities with a smaller share of the indicators are left out before normalisation and listed in excluded (0: every city).", "number", "0", 0, 1),
         new("preset", "Weights: equal, or data-driven weights of the year (entropy, CRITIC, PCA; not for a published year).", Default: "equal", Enum: ["equal", "entropy", "critic", "pca"]),
         new("weights", $"Weights as key:value pairs, e.g. social:0.4,consulates:3. Keys are domain or indicator codes; each value is a number from 0 to {MaxWeight}; keys left out keep their default (domain 0.25, indicator 1, or the preset's)."),
     ];

@@ -100,7 +100,9 @@ public sealed class RankingCache(IOptions<PerformanceOptions> options) : IDispos
             .Append(options.Aggregation.Code()).Append('|')
             .Append(options.Scale.Code()).Append('|')
             .Append(options.Missing.Code()).Append('|')
-            .Append(options.Winsorise ? "w" : "-").Append("|d");
+            .Append(options.Winsorise.Code()).Append('|')
+            .Append(options.Winsorise == Winsorisation.Conditional ? options.WinMax.ToString(CultureInfo.InvariantCulture) : "-").Append('|')
+            .Append(options.MinCoverage.ToString("R", CultureInfo.InvariantCulture)).Append("|d");
         foreach (var w in weights.Domain)
         {
             key.Append(':').Append(w.ToString("R", CultureInfo.InvariantCulture));

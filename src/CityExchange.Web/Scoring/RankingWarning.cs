@@ -5,7 +5,8 @@ namespace CityExchange.Web.Scoring;
 
 /// <summary>
 /// A note on the year's scoring: an indicator left out (<c>too_few_values</c>, <c>constant</c>), cells imputed
-/// (<c>imputed</c>) or clipped (<c>winsorised</c>), or a parameter a published year does not use (<c>ignored</c>;
+/// (<c>imputed</c>) or clipped (<c>winsorised</c>), a city left out by the coverage threshold (<c>excluded</c>;
+/// <c>indicator</c> then names the city), or a parameter a published year does not use (<c>ignored</c>;
 /// <c>indicator</c> then names the parameter or the indicator weight).
 /// </summary>
 public sealed record RankingWarning(string Indicator, string Code, string Message)

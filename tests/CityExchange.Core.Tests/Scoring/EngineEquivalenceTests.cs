@@ -39,7 +39,7 @@ public sealed class EngineEquivalenceTests
         {
             Aggregation = method == (int)NormalisationMethod.ZScore ? AggregationMethod.Arithmetic : (AggregationMethod)aggregation,
             Missing = (MissingDataTreatment)missing,
-            Winsorise = winsorise,
+            Winsorise = winsorise ? Winsorisation.Percentile : Winsorisation.None,
             Scale = panel ? ScoreScale.Panel : ScoreScale.Year,
         });
 

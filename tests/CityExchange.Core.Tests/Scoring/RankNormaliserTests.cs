@@ -59,13 +59,25 @@ public sealed class RankNormaliserTests
     }
 
     [Fact]
-    public void RankScore_SingleValueIsKeptAndScoresHundred()
+    public void RankScore_SingleValueIsLeftOut()
+    {
+        // The contract of issue 17: a city alone reporting an indicator no longer scores 100 on it.
+        var scores = new double[2];
+        var outcome = RankNormaliser.Normalise([double.NaN, 4], 1, scores, out var count);
+
+        Assert.Equal(NormalisationOutcome.TooFewValues, outcome);
+        Assert.Equal(1, count);
+        Assert.All(scores, s => Assert.True(double.IsNaN(s)));
+    }
+
+    [Fact]
+    public void RankScore_PoolOfOneValueIsLeftOut()
     {
         var scores = new double[2];
-        var outcome = RankNormaliser.Normalise([double.NaN, 4], 1, scores, out _);
+        var outcome = RankNormaliser.ApplyPooled([double.NaN, 4], 1, [4], scores);
 
-        Assert.Equal(NormalisationOutcome.Scored, outcome);
-        Assert.Equal(100, scores[1]);
+        Assert.Equal(NormalisationOutcome.TooFewValues, outcome);
+        Assert.All(scores, s => Assert.True(double.IsNaN(s)));
     }
 
     [Fact]

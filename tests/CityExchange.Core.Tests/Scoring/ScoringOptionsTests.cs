@@ -136,7 +136,7 @@ public sealed class ScoringOptionsTests
         var framework = new FrameworkBuilder().Social("a").Build();
         var matrix = new MatrixBuilder(framework, 6).Column("a", 1, 2, 3, 4, 5, 100).Build();
 
-        var sheet = ScoringEngine.Score(matrix, new ScoringOptions { Winsorise = true });
+        var sheet = ScoringEngine.Score(matrix, new ScoringOptions { Winsorise = Winsorisation.Percentile });
 
         // numpy.percentile([1,2,3,4,5,100], [5, 95]) = 1.25, 76.25 (linear, R-7).
         Assert.Equal(1.25, sheet.TreatedValues[0], 12);
@@ -218,7 +218,7 @@ public sealed class ScoringOptionsTests
             Aggregation = AggregationMethod.Arithmetic,
             Scale = ScoreScale.Year,
             Missing = MissingDataTreatment.AvailableMean,
-            Winsorise = false,
+            Winsorise = Winsorisation.None,
         });
         Assert.False(ScoringOptions.Default.UsesIndicatorLevelOptions);
     }

@@ -34,7 +34,7 @@ public sealed class ScoringPropertyTests
         {
             Aggregation = (AggregationMethod)aggregation,
             Missing = (MissingDataTreatment)missing,
-            Winsorise = winsorise,
+            Winsorise = winsorise ? Winsorisation.Percentile : Winsorisation.None,
         });
 
     [Fact]
@@ -73,10 +73,10 @@ public sealed class ScoringPropertyTests
         Gen.Select(GenMatrix, Gen.Int[0, Cities - 1], Gen.Int[0, Framework.Count - 1], Gen.Double[0.5, 20], GenOptions)
             .Sample((matrix, city, indicator, raise, options) =>
             {
-                if (double.IsNaN(matrix[indicator, city]) || options.Winsorise || options.Missing == MissingDataTreatment.GroupMedian)
+                if (double.IsNaN(matrix[indicator, city]) || options.Winsorise != Winsorisation.None || options.Missing == MissingDataTreatment.GroupMedian)
                 {
                     // Winsorisation thresholds and regional medians move with the raised value itself; the property is stated for the value as scored.
-                    options = options with { Winsorise = false, Missing = MissingDataTreatment.AvailableMean };
+                    options = options with { Winsorise = Winsorisation.None, Missing = MissingDataTreatment.AvailableMean };
                     if (double.IsNaN(matrix[indicator, city]))
                     {
                         return;

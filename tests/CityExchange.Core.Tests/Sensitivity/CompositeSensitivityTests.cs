@@ -26,11 +26,12 @@ public sealed class CompositeSensitivityTests
         var model = new CompositeModel(Demo.Value, new CompositeSensitivityOptions());
 
         Assert.Equal(["weights", "method", "aggregation", "missing", "winsorise"], model.Inputs.Select(i => i.Name));
-        Assert.Equal([100, 3, 2, 2, 2], model.Inputs.Select(i => i.Alternatives));
+        Assert.Equal([100, 3, 2, 2, 3], model.Inputs.Select(i => i.Alternatives));
         Assert.All(model.Inputs, i => Assert.Equal(InputKind.Discrete, i.Kind));
         Assert.Equal(["minmax", "zscore", "rank"], CompositeSensitivity.DefaultAlternatives(UncertainChoice.Method).Select(a => a.Code));
-        // 3 × 2 × 2 × 2 = 24 combinations; geometric with z-scores is arithmetic with z-scores: 20 distinct scorings.
-        Assert.Equal(20, model.DistinctConstructions);
+        Assert.Equal(["false", "true", "conditional"], CompositeSensitivity.DefaultAlternatives(UncertainChoice.Winsorise).Select(a => a.Code));
+        // 3 × 2 × 2 × 3 = 36 combinations; geometric with z-scores is arithmetic with z-scores: 36 − 6 = 30 distinct scorings.
+        Assert.Equal(30, model.DistinctConstructions);
     }
 
     [Fact]
@@ -42,14 +43,14 @@ public sealed class CompositeSensitivityTests
         Assert.Equal(NormalisationMethod.Rank, rank.Method);
         Assert.Equal(AggregationMethod.Geometric, rank.Aggregation);
         Assert.Equal(MissingDataTreatment.GroupMedian, rank.Missing);
-        Assert.True(rank.Winsorise);
+        Assert.Equal(Winsorisation.Percentile, rank.Winsorise);
         Assert.Equal(model.WeightSets[7], rank.Weights!.Domain);
 
         var zscore = model.OptionsFor([0, 1, 1, 0, 0]);
         Assert.Equal(NormalisationMethod.ZScore, zscore.Method);
         Assert.Equal(AggregationMethod.Arithmetic, zscore.Aggregation); // geometric is not defined on z-scores
         Assert.Equal(MissingDataTreatment.AvailableMean, zscore.Missing);
-        Assert.False(zscore.Winsorise);
+        Assert.Equal(Winsorisation.None, zscore.Winsorise);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class CompositeSensitivityTests
                     {
                         Aggregation = (key & 1) == 1 && m != 1 ? AggregationMethod.Geometric : AggregationMethod.Arithmetic,
                         Missing = ((key >> 1) & 1) == 1 ? MissingDataTreatment.GroupMedian : MissingDataTreatment.AvailableMean,
-                        Winsorise = ((key >> 2) & 1) == 1,
+                        Winsorise = ((key >> 2) & 1) == 1 ? Winsorisation.Percentile : Winsorisation.None,
                     };
                     var ranks = ScoringEngine.Score(matrix, options).OverallRanks;
                     var expected = ranks.Zip(nominal).Average(p => (double)Math.Abs(p.First - p.Second));
@@ -148,15 +149,15 @@ public sealed class CompositeSensitivityTests
     }
 
     [Fact]
-    public void Indices_ConvergeToTheExactOnesOfTheTwentyFourConstructions()
+    public void Indices_ConvergeToTheExactOnesOfTheThirtySixConstructions()
     {
-        // Without the weights input the four choices have 3·2·2·2 = 24 equally likely combinations, so the true
-        // indices follow from the 24 outputs by enumeration: V_i = Var(E[Y | X_i]), V_Ti = E[Var(Y | X_~i)].
+        // Without the weights input the four choices have 3·2·2·3 = 36 equally likely combinations, so the true
+        // indices follow from the 36 outputs by enumeration: V_i = Var(E[Y | X_i]), V_Ti = E[Var(Y | X_~i)].
         var matrix = Demo.Value;
         UncertainChoice[] choices = [UncertainChoice.Method, UncertainChoice.Aggregation, UncertainChoice.Missing, UncertainChoice.Winsorise];
         var options = new CompositeSensitivityOptions { Inputs = choices, Sobol = new SobolOptions { Samples = 4096 } };
         var model = new CompositeModel(matrix, options);
-        int[] sizes = [3, 2, 2, 2];
+        int[] sizes = [3, 2, 2, 3];
         var points = new List<(int[] X, double Y)>();
         for (var m = 0; m < 3; m++)
         {
@@ -164,7 +165,7 @@ public sealed class CompositeSensitivityTests
             {
                 for (var i = 0; i < 2; i++)
                 {
-                    for (var w = 0; w < 2; w++)
+                    for (var w = 0; w < 3; w++)
                     {
                         points.Add(([m, a, i, w], model.Evaluate([m, a, i, w])));
                     }
@@ -320,16 +321,16 @@ public sealed class CompositeSensitivityTests
     [Fact]
     public void Alternatives_CanBeReplaced_TheHookForNewTreatments()
     {
-        // e.g. conditional winsorisation: a third winsorise alternative. Here a stand-in that clips like "true".
+        // e.g. another outlier treatment: a fourth winsorise alternative. Here a stand-in that clips like "true".
         var alternatives = new Dictionary<UncertainChoice, IReadOnlyList<ScoringAlternative>>
         {
-            [UncertainChoice.Winsorise] = [.. CompositeSensitivity.DefaultAlternatives(UncertainChoice.Winsorise), new ScoringAlternative("conditional", o => o with { Winsorise = true })],
+            [UncertainChoice.Winsorise] = [.. CompositeSensitivity.DefaultAlternatives(UncertainChoice.Winsorise), new ScoringAlternative("p5", o => o with { Winsorise = Winsorisation.Percentile })],
         };
 
         var model = new CompositeModel(Demo.Value, new CompositeSensitivityOptions { Inputs = [UncertainChoice.Method, UncertainChoice.Winsorise], Alternatives = alternatives });
 
-        Assert.Equal(3, model.Inputs[1].Alternatives);
-        Assert.Equal(model.Evaluate([2, 1]), model.Evaluate([2, 2]));
+        Assert.Equal(4, model.Inputs[1].Alternatives);
+        Assert.Equal(model.Evaluate([2, 1]), model.Evaluate([2, 3]));
     }
 
     [Fact]
@@ -344,12 +345,69 @@ public sealed class CompositeSensitivityTests
         Assert.Throws<ArgumentException>(() => new CompositeModel(ungrouped, new CompositeSensitivityOptions()));
     }
 
+    /// <summary>Demo 2015 with city 0 down to 5 of 17 indicators and city 1 to 8: coverages 5/17 and 8/17 below 0.5, every other city above.</summary>
+    private static IndicatorMatrix Sparse()
+    {
+        var matrix = Demo.Value.Clone();
+        for (var j = 0; j < matrix.Framework.Count; j++)
+        {
+            matrix[j, 0] = j < 5 ? Demo.Value[j, 0] : double.NaN;
+            matrix[j, 1] = j < 8 ? Demo.Value[j, 1] : double.NaN;
+        }
+
+        return matrix;
+    }
+
+    [Fact]
+    public void MinCoverage_IsAContinuousInputWithOneScreenPerCoverageInItsRange()
+    {
+        var matrix = Sparse();
+        Assert.Equal(5.0 / 17, DataAvailability.Coverage(matrix)[0], 15);
+        Assert.All(DataAvailability.Coverage(matrix).Skip(2), c => Assert.True(c > 0.5));
+        var options = new CompositeSensitivityOptions { Inputs = [UncertainChoice.Method, UncertainChoice.MinCoverage] };
+        var model = new CompositeModel(matrix, options);
+
+        var input = model.Inputs[1];
+        Assert.Equal("minCoverage", input.Name);
+        Assert.Equal(InputKind.Continuous, input.Kind);
+        // Range 0…0.5 (the defaults): t = 0.5u; none out for t ≤ 5/17, city 0 for 5/17 < t ≤ 8/17, both above.
+        Assert.Equal(0, model.OptionsFor([0, 0.5]).MinCoverage);   // t = 0.25
+        Assert.Equal(8.0 / 17, model.OptionsFor([0, 0.7]).MinCoverage); // t = 0.35
+        Assert.Equal(0.5, model.OptionsFor([0, 0.99]).MinCoverage); // t = 0.495
+        Assert.Equal(3 * 3, model.DistinctConstructions);
+
+        var nominal = ScoringEngine.Score(matrix).OverallRanks;
+        foreach (var (u, excluded) in new[] { (0.5, 0), (0.7, 1), (0.99, 2) })
+        {
+            var screened = ScoringEngine.Score(matrix, new ScoringOptions(NormalisationMethod.Rank) { MinCoverage = 0.5 * u });
+            Assert.Equal(excluded, screened.Excluded.Count);
+            var shift = screened.OverallRanks.Zip(nominal).Where(p => p.First > 0).Average(p => (double)Math.Abs(p.First - p.Second));
+            Assert.Equal(shift, model.Evaluate([2, u]), 12);
+        }
+    }
+
+    [Fact]
+    public void MinCoverage_RangeIsCheckedAndSetByTheOptions()
+    {
+        var matrix = Sparse();
+        Assert.Throws<ArgumentException>(() => new CompositeModel(matrix, new CompositeSensitivityOptions { Inputs = [UncertainChoice.MinCoverage], CoverageLow = 0.6, CoverageHigh = 0.5 }));
+        Assert.Throws<ArgumentException>(() => new CompositeModel(matrix, new CompositeSensitivityOptions { Inputs = [UncertainChoice.MinCoverage], CoverageHigh = 1.5 }));
+
+        // 0.3…0.4 holds no coverage but leaves city 0 (5/17 = 0.294) out throughout: one screen.
+        var model = new CompositeModel(matrix, new CompositeSensitivityOptions { Inputs = [UncertainChoice.MinCoverage], CoverageLow = 0.3, CoverageHigh = 0.4 });
+        Assert.Equal(1, model.DistinctConstructions);
+        Assert.Equal(0.3, model.OptionsFor([0.9]).MinCoverage);
+    }
+
     [Fact]
     public void UncertainChoices_ParseTheirCodes()
     {
         Assert.True(UncertainChoices.TryParse(" Winsorise ", out var choice));
         Assert.Equal(UncertainChoice.Winsorise, choice);
         Assert.False(UncertainChoices.TryParse("coverage", out _));
+        Assert.True(UncertainChoices.TryParse("mincoverage", out var coverage));
+        Assert.Equal(UncertainChoice.MinCoverage, coverage);
+        Assert.DoesNotContain(UncertainChoice.MinCoverage, new CompositeSensitivityOptions().Inputs);
         Assert.Equal("aggregation", UncertainChoice.Aggregation.Code());
     }
 }

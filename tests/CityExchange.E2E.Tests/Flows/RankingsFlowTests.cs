@@ -125,6 +125,36 @@ public sealed class RankingsFlowTests(BrowserFixture browser)
         session.AssertClean();
     }
 
+    [SkippableFact]
+    public async Task ChoosingAMinimumCoverage_ListsTheCitiesBelowItAsExcludedAndRanksTheOthers()
+    {
+        await using var session = await browser.OpenAsync("rankings-coverage");
+        // The demo year misses about 3 % of its cells: the cities missing any indicator have coverage ≤ 16/17 < 0.95.
+        var all = await browser.GetJsonAsync($"/api/rankings/{Year}");
+        var below = all.GetProperty("cities").EnumerateArray().Where(c => c.GetProperty("coverage").GetDouble() < 0.95).ToList();
+        Assert.NotEmpty(below);
+        await session.GotoAsync($"/Rankings?year={Year}&culture=en");
+        Assert.Equal("Minimum coverage: none (every city).", (await session.TextsAsync("#coverage-threshold"))[0]);
+
+        await session.Page.FillAsync("#f-coverage", "0.95");
+        await session.Page.ClickAsync("form.filters button[type=submit]");
+        await session.Page.WaitForURLAsync(url => url.Contains("minCoverage=0.95", StringComparison.Ordinal));
+        await session.ScreenshotAsync();
+
+        Assert.Equal("Minimum coverage: 95%.", (await session.TextsAsync("#coverage-threshold"))[0]);
+        var listed = await session.TextsAsync("#excluded-cities li");
+        Assert.Equal(below.Count, listed.Count);
+        foreach (var city in below)
+        {
+            Assert.Contains(listed, item => item.StartsWith(city.GetProperty("nameEn").GetString()!, StringComparison.Ordinal));
+        }
+
+        var rows = await RowCodesAsync(session.Page);
+        Assert.Equal(all.GetProperty("cities").GetArrayLength() - below.Count, rows.Count);
+        Assert.DoesNotContain(below[0].GetProperty("code").GetString(), rows);
+        session.AssertClean();
+    }
+
     private static async Task<List<string>> RowCodesAsync(IPage page) =>
         [.. await page.Locator("#ranking-table tbody tr[data-city]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.city)")];
 }

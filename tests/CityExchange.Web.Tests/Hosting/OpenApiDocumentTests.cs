@@ -86,13 +86,19 @@ public sealed class OpenApiDocumentTests(CityExchangeFactory factory)
         var ranking = (await DocumentAsync())["paths"]!["/api/rankings/{year}"]!["get"]!;
         var parameters = ranking["parameters"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!["schema"]!);
 
-        Assert.Equal(["year", "method", "aggregation", "scale", "missing", "winsorise", "preset", "weights", "format"], parameters.Keys);
+        Assert.Equal(["year", "method", "aggregation", "scale", "missing", "winsorise", "winmax", "minCoverage", "preset", "weights", "format"], parameters.Keys);
         Assert.Equal("minmax", (string?)parameters["method"]["default"]);
         Assert.Equal(["minmax", "rank", "zscore"], parameters["method"]["enum"]!.AsArray().Select(v => (string)v!));
         Assert.Equal(["arithmetic", "geometric"], parameters["aggregation"]["enum"]!.AsArray().Select(v => (string)v!));
         Assert.Equal("year", (string?)parameters["scale"]["default"]);
         Assert.Equal("available", (string?)parameters["missing"]["default"]);
-        Assert.False((bool)parameters["winsorise"]["default"]!);
+        Assert.Equal("false", (string?)parameters["winsorise"]["default"]);
+        Assert.Equal(["false", "true", "conditional"], parameters["winsorise"]["enum"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(5, (int)parameters["winmax"]["default"]!);
+        Assert.Equal(1, (int)parameters["winmax"]["minimum"]!);
+        Assert.Equal(20, (int)parameters["winmax"]["maximum"]!);
+        Assert.Equal(0, (double)parameters["minCoverage"]["default"]!);
+        Assert.Equal(1, (double)parameters["minCoverage"]["maximum"]!);
         Assert.Equal(["equal", "entropy", "critic", "pca"], parameters["preset"]["enum"]!.AsArray().Select(v => (string)v!));
         Assert.Equal(["json", "xlsx"], parameters["format"]["enum"]!.AsArray().Select(v => (string)v!));
         Assert.Equal("#/components/schemas/RankingResponse", (string?)ranking["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]);

@@ -159,7 +159,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
         var explicitEqual = new ScoringOptions(Weights: ScoringWeights.Equal(Framework));
 
         Assert.Equal(RankingCache.OptionsKey(ScoringOptions.Default, Framework), RankingCache.OptionsKey(explicitEqual, Framework));
-        Assert.Equal("minmax|arithmetic|year|available|-|d:0.25:0.25:0.25:0.25|i:1:1", RankingCache.OptionsKey(ScoringOptions.Default, Framework));
+        Assert.Equal("minmax|arithmetic|year|available|false|-|0|d:0.25:0.25:0.25:0.25|i:1:1", RankingCache.OptionsKey(ScoringOptions.Default, Framework));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class RankingCacheTests(CityExchangeFactory factory)
             ScoringOptions.Default with { Aggregation = AggregationMethod.Geometric },
             ScoringOptions.Default with { Scale = ScoreScale.Panel },
             ScoringOptions.Default with { Missing = MissingDataTreatment.GroupMedian },
-            ScoringOptions.Default with { Winsorise = true },
+            ScoringOptions.Default with { Winsorise = Winsorisation.Percentile },
             new ScoringOptions(Weights: new ScoringWeights([0.4, 0.2, 0.2, 0.2], [1, 1])),
             new ScoringOptions(Weights: new ScoringWeights([0.25, 0.25, 0.25, 0.25], [1, 1.0000000000000002])),
         };

@@ -22,7 +22,7 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
     [
         "year", "method", "domain", "region", "group", "q", "sort", "dir", "p", "a", "b", "city", "rank", "k", "linkage",
         "samples", "seed", "sampling", "concentration", "spread", "vary", "mc", "min", "max", "step", "weights", "preset",
-        "aggregation", "scale", "missing", "winsorise", "limit", "culture", "handler", "status", "user", "page", "x", "y",
+        "aggregation", "scale", "missing", "winsorise", "winmax", "minCoverage", "limit", "culture", "handler", "status", "user", "page", "x", "y",
         "indicator", "covariate", "from", "to", "intervals", "bounds", "n",
     ];
 
@@ -31,7 +31,7 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
         "", " ", "0", "1", "-1", "2", "3", "5", "46", "100", "1000", "20000", "2147483647", "-2147483648", "99999999999999999999",
         "2013", "2014", "2015", "1899", "2201", "0.5", "0.0001", "1e-300", "1e308", "-1e308", "1e999", "NaN", "Infinity", "-0",
         "minmax", "rank", "zscore", "published", "geometric", "arithmetic", "ward", "average", "complete", "single", "centroid",
-        "equal", "entropy", "critic", "pca", "dirichlet", "uniform", "yes", "true", "false", "social", "culture", "trade",
+        "equal", "entropy", "critic", "pca", "dirichlet", "uniform", "yes", "true", "false", "conditional", "0.99", "20", "21", "social", "culture", "trade",
         "politics", "beijing", "上海", "Guangzhou", "北惊", "nowhere", "east", "capital", "华东", "asc", "desc", "score",
         "social:0.4,consulates:3", "consulates:1e308,sister_cities:1e308", "social:-1", "social:NaN", "odi:1e20", ":", ",,,",
         "zh-CN", "en", "fr", "Csv", "Template", "accepted", "<script>alert(1)</script>", "' OR 1=1 --", "%00", "\u0000",

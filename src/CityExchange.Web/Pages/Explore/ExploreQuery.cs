@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace CityExchange.Web.Pages.Explore;
 
 /// <summary>
-/// Parses the Explore parameters — <c>method, aggregation, scale, missing, winsorise, preset, weights</c> — from a query
+/// Parses the Explore parameters — <c>method, aggregation, scale, missing, winsorise, winmax, minCoverage, preset, weights</c> — from a query
 /// string or a JSON body (through a lookup function). Every problem is a localised message for a 400.
 /// </summary>
 public static class ExploreQuery
@@ -54,9 +54,25 @@ public static class ExploreQuery
         }
 
         var winsoriseText = get("winsorise") ?? get("winsorize");
-        if (!TryParseFlag(winsoriseText, out var winsorise))
+        if (!Winsorisations.TryParse(winsoriseText, out var winsorise))
         {
-            error = text["Unknown winsorise value '{0}'. Use true or false.", winsoriseText!];
+            error = text["Unknown winsorise value '{0}'. Use false, true or conditional.", winsoriseText!];
+            return false;
+        }
+
+        var winMaxText = get("winmax");
+        var winMax = ConditionalWinsorisation.DefaultWinMax;
+        if (!string.IsNullOrWhiteSpace(winMaxText)
+            && !(int.TryParse(winMaxText.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out winMax) && winMax is >= ExploreSettings.MinWinMax and <= ExploreSettings.MaxWinMax))
+        {
+            error = text["winmax must be a whole number from {0} to {1}; got '{2}'.", ExploreSettings.MinWinMax, ExploreSettings.MaxWinMax, winMaxText];
+            return false;
+        }
+
+        var minCoverageText = get("minCoverage") ?? get("mincoverage");
+        if (!TryParseCoverage(minCoverageText, out var minCoverage))
+        {
+            error = text["minCoverage must be a number from 0 to 1; got '{0}'.", minCoverageText!];
             return false;
         }
 
@@ -99,7 +115,7 @@ public static class ExploreQuery
             }
         }
 
-        settings = new ExploreSettings(normalisation, aggregation, scale, missing, winsorise, preset, weights);
+        settings = new ExploreSettings(normalisation, aggregation, scale, missing, winsorise, preset, weights) { WinMax = winMax, MinCoverage = minCoverage };
         return true;
     }
 
@@ -150,13 +166,11 @@ public static class ExploreQuery
     private static bool TryParseWeight(string text, out double weight) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) && ScoringWeights.Check(weight) is null;
 
-    private static bool TryParseFlag(string? text, out bool flag)
+    /// <summary>A coverage threshold: blank is 0 (every city); else a share from 0 to 1 (a percentage is not accepted: 50 is refused).</summary>
+    public static bool TryParseCoverage(string? text, out double coverage)
     {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "false" or "0" or "off" or "no" or "none": flag = false; return true;
-            case "true" or "1" or "on" or "yes" or "p5": flag = true; return true;
-            default: flag = false; return false;
-        }
+        coverage = 0;
+        return string.IsNullOrWhiteSpace(text)
+            || (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out coverage) && coverage is >= 0 and <= 1);
     }
 }

@@ -2,6 +2,7 @@ using CityExchange.Core.Cities;
 using CityExchange.Core.Csv;
 using CityExchange.Core.Framework;
 using CityExchange.Core.Scoring;
+using CityExchange.Web.Hosting;
 using CityExchange.Web.Pages.Rankings;
 using CityExchange.Web.Scoring;
 using CityExchange.Web.Store;
@@ -12,7 +13,7 @@ namespace CityExchange.Web.Pages.Explore;
 /// <summary>A year scored with the user's settings, with the warnings to show.</summary>
 public sealed record ExploreScores(ExploreContext Context, YearScores Scores, IReadOnlyList<RankingWarning> Warnings)
 {
-    public RankingResponse ToResponse() => RankingResponse.From(Scores, Warnings);
+    public RankingResponse ToResponse() => RankingResponse.From(Scores, Warnings, Context.Options.MinCoverage);
 }
 
 /// <summary>A raw value to override in a what-if: city (code, Chinese or English name), indicator (code or name), value.</summary>
@@ -79,7 +80,8 @@ public sealed class ExploreService(
             AddIgnored(notices, settings.Method != NormalisationMethod.MinMax, "method");
             AddIgnored(notices, settings.Scale != ScoreScale.Year, "scale");
             AddIgnored(notices, settings.Missing != MissingDataTreatment.AvailableMean, "missing");
-            AddIgnored(notices, settings.Winsorise, "winsorise");
+            AddIgnored(notices, settings.Winsorise != Winsorisation.None, "winsorise");
+            AddIgnored(notices, settings.MinCoverage > 0, "minCoverage");
             foreach (var key in settings.Weights.Keys.Where(k => !Domains.TryParse(k, out _)))
             {
                 AddIgnored(notices, true, key);
@@ -102,6 +104,8 @@ public sealed class ExploreService(
             Scale = settings.Scale,
             Missing = settings.Missing,
             Winsorise = settings.Winsorise,
+            WinMax = settings.WinMax,
+            MinCoverage = data.IsPublished ? 0 : settings.MinCoverage,
         };
         var panelData = options.Scale == ScoreScale.Panel && !data.IsPublished
             ? await rankings.LoadPanelDataAsync(data, cancellationToken)
@@ -353,11 +357,26 @@ public sealed class ExploreService(
                     warnings.Add(new RankingWarning(code, "imputed", text["{0}: {1} missing values imputed with the median of the city's region.", code, imputed]));
                 }
 
-                if (clipped > 0)
+                if (clipped > 0 && context.Options.Winsorise == Winsorisation.Percentile)
                 {
                     warnings.Add(new RankingWarning(code, "winsorised", text["{0}: {1} values clipped to the 5th–95th percentile range.", code, clipped]));
                 }
+                else if (clipped > 0 && sheet.Treatments[j].Report.Treatment == OutlierTreatment.LogTransformed)
+                {
+                    warnings.Add(new RankingWarning(code, "winsorised", text["{0}: skewed and heavy-tailed after {1} winsorised points, so log-transformed (all {2} values).", code, sheet.Treatments[j].Report.WinsorisedPoints, clipped]));
+                }
+                else if (clipped > 0)
+                {
+                    warnings.Add(new RankingWarning(code, "winsorised", text["{0}: {1} outlying values winsorised until skewness and kurtosis pass.", code, clipped]));
+                }
             }
+        }
+
+        foreach (var c in sheet.Excluded)
+        {
+            var city = scores.Cities[c];
+            warnings.Add(new RankingWarning(city.Code, "excluded", text["{0}: left out, its coverage {1:0.#%} is below the threshold {2:0.#%}.",
+                Localized.Name(city), sheet.Coverage[c], context.Options.MinCoverage]));
         }
 
         warnings.AddRange(context.Notices);

@@ -14,21 +14,32 @@ public sealed record ExploreSettings(
     AggregationMethod Aggregation,
     ScoreScale Scale,
     MissingDataTreatment Missing,
-    bool Winsorise,
+    Winsorisation Winsorise,
     WeightingPreset Preset,
     IReadOnlyDictionary<string, double> Weights)
 {
+    /// <summary>The most points conditional winsorisation may take per indicator (<c>winmax</c>, 1–20; COINr's default 5).</summary>
+    public int WinMax { get; init; } = ConditionalWinsorisation.DefaultWinMax;
+
+    /// <summary>The data-availability threshold (<c>minCoverage</c>, 0–1): cities below it are left out before normalisation.</summary>
+    public double MinCoverage { get; init; }
+
+    public const int MinWinMax = 1;
+
+    public const int MaxWinMax = 20;
+
     public const double DefaultDomainWeight = 0.25;
 
     public const double DefaultIndicatorWeight = 1;
 
     public static ExploreSettings Default { get; } = new(
-        NormalisationMethod.MinMax, AggregationMethod.Arithmetic, ScoreScale.Year, MissingDataTreatment.AvailableMean, false,
+        NormalisationMethod.MinMax, AggregationMethod.Arithmetic, ScoreScale.Year, MissingDataTreatment.AvailableMean, Winsorisation.None,
         WeightingPreset.Equal, new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase));
 
     public bool IsDefault =>
         Method == NormalisationMethod.MinMax && Aggregation == AggregationMethod.Arithmetic && Scale == ScoreScale.Year
-        && Missing == MissingDataTreatment.AvailableMean && !Winsorise && Preset == WeightingPreset.Equal && Weights.Count == 0;
+        && Missing == MissingDataTreatment.AvailableMean && Winsorise == Winsorisation.None && Preset == WeightingPreset.Equal && Weights.Count == 0
+        && MinCoverage == 0;
 
     /// <summary>The weight overrides in the API's syntax, <c>social:0.4,consulates:3</c>; empty when none.</summary>
     public string WeightsParameter =>
@@ -60,9 +71,19 @@ public sealed record ExploreSettings(
             Add("missing", Missing.Code());
         }
 
-        if (Winsorise)
+        if (Winsorise != Winsorisation.None)
         {
-            Add("winsorise", "true");
+            Add("winsorise", Winsorise.Code());
+        }
+
+        if (Winsorise == Winsorisation.Conditional && WinMax != ConditionalWinsorisation.DefaultWinMax)
+        {
+            Add("winmax", WinMax.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (MinCoverage > 0)
+        {
+            Add("minCoverage", MinCoverage.ToString("R", CultureInfo.InvariantCulture));
         }
 
         if (Preset != WeightingPreset.Equal)

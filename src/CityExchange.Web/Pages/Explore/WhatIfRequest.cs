@@ -19,7 +19,9 @@ public sealed record WhatIfRequest(
     [property: JsonConverter(typeof(ScalarTextConverter))] string? Missing,
     [property: JsonConverter(typeof(ScalarTextConverter))] string? Winsorise,
     [property: JsonConverter(typeof(ScalarTextConverter))] string? Winsorize,
-    [property: JsonConverter(typeof(ScalarTextConverter))] string? Preset)
+    [property: JsonConverter(typeof(ScalarTextConverter))] string? Preset,
+    [property: JsonConverter(typeof(ScalarTextConverter))] string? WinMax = null,
+    [property: JsonConverter(typeof(ScalarTextConverter))] string? MinCoverage = null)
 {
     /// <summary>Property names in any case, numbers only as JSON numbers (<c>"value": "12"</c> does not bind).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
@@ -35,6 +37,8 @@ public sealed record WhatIfRequest(
         "winsorise" => Winsorise,
         "winsorize" => Winsorize,
         "preset" => Preset,
+        "winmax" => WinMax,
+        "minCoverage" => MinCoverage,
         _ => null,
     };
 

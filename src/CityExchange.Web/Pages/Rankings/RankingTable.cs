@@ -26,6 +26,12 @@ public static class RankingTable
         var rows = new List<RankingRow>(scores.Cities.Count);
         for (var i = 0; i < scores.Cities.Count; i++)
         {
+            // A city left out by the coverage threshold is listed apart (the page's excluded list), not as an unranked row.
+            if (sheet.IsExcluded(i))
+            {
+                continue;
+            }
+
             var city = scores.Cities[i];
             var domains = DomainResults(scores, i);
             var rank = domain is { } shown ? sheet.DomainRank(shown, i) : sheet.OverallRanks[i];

@@ -11,7 +11,8 @@ namespace CityExchange.Web.Pages.Rankings;
 /// <summary>
 /// The query string of <c>/Rankings</c>: <c>year</c>, <c>domain</c> (social|culture|trade|politics), <c>method</c>
 /// (minmax|rank), <c>region</c> (a region key, Chinese or English), <c>group</c> (east|west|north|south|municipality|capital|other),
-/// <c>q</c> (search by code, Chinese or English name), <c>sort</c> and <c>dir</c> (asc|desc), <c>p</c> (page, from 1).
+/// <c>q</c> (search by code, Chinese or English name), <c>sort</c> and <c>dir</c> (asc|desc), <c>p</c> (page, from 1),
+/// <c>minCoverage</c> (0–1: cities with a smaller share of indicators are left out before scoring).
 /// Unknown values fall back to the defaults.
 /// </summary>
 public sealed record RankingsQuery(
@@ -23,8 +24,12 @@ public sealed record RankingsQuery(
     string? Q = null,
     string? Sort = null,
     string? Dir = null,
-    int? P = null)
+    int? P = null,
+    string? MinCoverage = null)
 {
+    /// <summary>The coverage threshold asked for; 0 (every city) when absent or not a number from 0 to 1.</summary>
+    public double CoverageThreshold => Explore.ExploreQuery.TryParseCoverage(MinCoverage, out var t) ? t : 0;
+
     /// <summary>The non-empty parameters, for links that keep the view (<c>asp-all-route-data</c>).</summary>
     public Dictionary<string, string> RouteValues()
     {
@@ -38,6 +43,7 @@ public sealed record RankingsQuery(
         Add("sort", Sort);
         Add("dir", Dir);
         Add("p", P is > 1 ? P.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        Add("minCoverage", CoverageThreshold > 0 ? CoverageThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null);
         return values;
 
         void Add(string key, string? value)
@@ -123,6 +129,12 @@ public sealed record RankingsView(
     int OverallDisagreements = 0,
     int DomainDisagreements = 0)
 {
+    /// <summary>The coverage threshold in use (0: every city; always 0 for a published year).</summary>
+    public double MinCoverage { get; init; }
+
+    /// <summary>The cities the threshold left out, with their coverage, by coverage then code.</summary>
+    public IReadOnlyList<(City City, double Coverage)> Excluded { get; init; } = [];
+
     /// <summary>Every city that matches the filters, on all pages, in the table's order (the map shows them all).</summary>
     public IReadOnlyList<RankingRow> Matches { get; init; } = [];
 
@@ -144,7 +156,8 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
 {
     public async Task<RankingsView?> HandleAsync(RankingsQuery query, CancellationToken cancellationToken = default)
     {
-        if (await years.LoadAsync(query.Year, query.Method, cancellationToken) is not { } loaded)
+        var threshold = query.CoverageThreshold;
+        if (await years.LoadAsync(query.Year, query.Method, threshold, cancellationToken) is not { } loaded)
         {
             return null;
         }
@@ -158,7 +171,12 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
             "asc" => false,
             _ => sort.DescendingByDefault(),
         };
-        var previous = await years.PreviousAsync(context, cancellationToken);
+        if (context.IsPublished)
+        {
+            threshold = 0;
+        }
+
+        var previous = await years.PreviousAsync(context, threshold, cancellationToken);
         var all = RankingTable.Build(scores, previous, domain);
         var matches = RankingTable.Sort(
             RankingTable.Filter(all, query.Region, query.Group, query.Q), sort, descending, RankingTable.NameComparer(CultureInfo.CurrentUICulture));
@@ -174,6 +192,7 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
             Sort = sort == RankingSort.Rank ? null : sort.Code(),
             Dir = descending == sort.DescendingByDefault() ? null : descending ? "desc" : "asc",
             P = page,
+            MinCoverage = threshold > 0 ? threshold.ToString("R", CultureInfo.InvariantCulture) : null,
         };
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         return new RankingsView(context, normalised, domain, sort, descending, rows, matches.Count, all.Count, page, pageCount,
@@ -181,6 +200,8 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
             all.Count(r => r.PublishedOverallDisagrees), all.Sum(r => r.Domains.Count(x => x.PublishedDisagrees)))
         {
             Matches = matches,
+            MinCoverage = threshold,
+            Excluded = [.. scores.Sheet.Excluded.Select(i => (scores.Cities[i], scores.Sheet.Coverage[i])).OrderBy(e => e.Item2).ThenBy(e => e.Item1.Code, StringComparer.Ordinal)],
         };
     }
 

@@ -15,7 +15,10 @@ public sealed class PageYears(RankingService rankings)
     public async Task<IReadOnlyList<YearOption>> YearsAsync(CancellationToken cancellationToken = default) =>
         [.. (await rankings.GetYearsAsync(cancellationToken)).Select(YearOption.From)];
 
-    public async Task<PageYear?> LoadAsync(int? year, string? method, CancellationToken cancellationToken)
+    public Task<PageYear?> LoadAsync(int? year, string? method, CancellationToken cancellationToken) => LoadAsync(year, method, 0, cancellationToken);
+
+    /// <summary>The year scored in the method, leaving out the cities below <paramref name="minCoverage"/> (not for a published year).</summary>
+    public async Task<PageYear?> LoadAsync(int? year, string? method, double minCoverage, CancellationToken cancellationToken)
     {
         var years = await YearsAsync(cancellationToken);
         var current = YearCatalogue.Pick(years, year, YearRule.LatestReal);
@@ -25,7 +28,7 @@ public sealed class PageYears(RankingService rankings)
         }
 
         var normalisation = MethodParameter.Parse(method);
-        var scores = await rankings.ScoreAsync(current.Year, new ScoringOptions(normalisation), cancellationToken);
+        var scores = await rankings.ScoreAsync(current.Year, new ScoringOptions(normalisation) { MinCoverage = current.IsPublished ? 0 : minCoverage }, cancellationToken);
         if (scores is null)
         {
             return null;
@@ -36,9 +39,12 @@ public sealed class PageYears(RankingService rankings)
     }
 
     /// <summary>The previous year with data, scored in the context's method; null when there is none.</summary>
-    public async Task<YearScores?> PreviousAsync(YearContext context, CancellationToken cancellationToken) =>
+    public Task<YearScores?> PreviousAsync(YearContext context, CancellationToken cancellationToken) => PreviousAsync(context, 0, cancellationToken);
+
+    /// <summary>The previous year with the same coverage threshold, so movements compare rankings of the same rule.</summary>
+    public async Task<YearScores?> PreviousAsync(YearContext context, double minCoverage, CancellationToken cancellationToken) =>
         context.Previous is { } previous
-            ? await rankings.ScoreAsync(previous.Year, new ScoringOptions(context.Method), cancellationToken)
+            ? await rankings.ScoreAsync(previous.Year, new ScoringOptions(context.Method) { MinCoverage = previous.IsPublished ? 0 : minCoverage }, cancellationToken)
             : null;
 }
 

@@ -157,7 +157,7 @@ public static class ReferenceScoring
             }
         }
 
-        if (valueCount == 0)
+        if (valueCount < 2)
         {
             return NormalisationOutcome.TooFewValues;
         }

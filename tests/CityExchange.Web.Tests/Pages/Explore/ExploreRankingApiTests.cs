@@ -113,6 +113,7 @@ public sealed class ExploreRankingApiTests(CityExchangeFactory factory)
     [InlineData("method=rank&aggregation=geometric", "rank")]
     [InlineData("scale=panel", "minmax")]
     [InlineData("missing=median&winsorise=true", "minmax")]
+    [InlineData("winsorise=conditional&winmax=2&minCoverage=0.5", "minmax")]
     [InlineData("preset=entropy", "minmax")]
     [InlineData("preset=critic", "minmax")]
     [InlineData("preset=pca", "minmax")]
@@ -120,7 +121,7 @@ public sealed class ExploreRankingApiTests(CityExchangeFactory factory)
     {
         var ranking = await GetAsync($"/api/rankings/2014?{query}");
 
-        Assert.Equal(["year", "demo", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["year", "demo", "method", "warnings", "cities", "minCoverage", "excluded", "treatments"], ranking.EnumerateObject().Select(p => p.Name));
         Assert.Equal(method, ranking.GetProperty("method").GetString());
         var city = ranking.GetProperty("cities")[0];
         Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "publishedRank", "publishedDisagrees", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));

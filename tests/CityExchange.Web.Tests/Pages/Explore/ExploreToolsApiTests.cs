@@ -32,7 +32,7 @@ public sealed class ExploreToolsApiTests(CityExchangeFactory factory)
         var first = body.GetProperty("cities")[0];
         Assert.Equal(last, first.GetProperty("code").GetString());
         Assert.Equal(100, first.GetProperty("score").GetDouble(), 9);
-        Assert.Equal(["year", "demo", "method", "warnings", "cities"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["year", "demo", "method", "warnings", "cities", "minCoverage", "excluded", "treatments"], body.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

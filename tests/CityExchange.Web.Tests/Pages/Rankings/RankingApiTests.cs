@@ -110,7 +110,7 @@ public sealed class RankingApiTests(CityExchangeFactory factory)
     {
         var ranking = await _client.GetFromJsonAsync<JsonElement>("/api/rankings/2014");
 
-        Assert.Equal(["year", "demo", "method", "warnings", "cities"], ranking.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["year", "demo", "method", "warnings", "cities", "minCoverage", "excluded", "treatments"], ranking.EnumerateObject().Select(p => p.Name));
         var city = ranking.GetProperty("cities")[0];
         Assert.Equal(["code", "nameZh", "nameEn", "region", "score", "rank", "publishedRank", "publishedDisagrees", "coverage", "domains"], city.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["social", "culture", "trade", "politics"], city.GetProperty("domains").EnumerateObject().Select(p => p.Name));

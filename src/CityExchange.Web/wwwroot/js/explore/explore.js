@@ -80,7 +80,9 @@ function init() {
     setValue('explore-scale', 'year');
     setValue('explore-aggregation', 'arithmetic');
     setValue('explore-missing', 'available');
-    byId('explore-winsorise').checked = false;
+    setValue('explore-winsorise', 'false');
+    setValue('explore-winmax', '5');
+    setValue('explore-coverage', '');
     changed();
   });
 
@@ -127,8 +129,13 @@ function init() {
     pick('explore-scale', 'scale', 'year');
     pick('explore-aggregation', 'aggregation', 'arithmetic');
     pick('explore-missing', 'missing', 'available');
-    if (!byId('explore-winsorise').disabled && byId('explore-winsorise').checked) {
-      params.set('winsorise', 'true');
+    pick('explore-winsorise', 'winsorise', 'false');
+    if (params.get('winsorise') === 'conditional') {
+      pick('explore-winmax', 'winmax', '5');
+    }
+    const coverage = byId('explore-coverage');
+    if (!coverage.disabled && coverage.value !== '' && Number(coverage.value) !== 0) {
+      params.set('minCoverage', coverage.value);
     }
     pick('explore-preset', 'preset', 'equal');
     const weights = [];
