@@ -41,7 +41,7 @@ public sealed record ScenarioTable(IReadOnlyList<int> Nominal, IReadOnlyList<Sce
 public static class ScenarioAnalysis
 {
     /// <summary>The indicator-level choices whose alternatives are scenarios (the weights are the presets').</summary>
-    public static IReadOnlyList<UncertainChoice> Choices { get; } = [.. UncertainChoices.All.Where(c => c != UncertainChoice.Weights)];
+    public static IReadOnlyList<UncertainChoice> Choices { get; } = [.. UncertainChoices.Default.Where(c => c != UncertainChoice.Weights)];
 
     public static ScenarioTable Run(IndicatorMatrix matrix, ScoringOptions nominal, CancellationToken cancellationToken = default)
     {
