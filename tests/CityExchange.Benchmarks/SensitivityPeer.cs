@@ -19,6 +19,9 @@ namespace CityExchange.Benchmarks;
 /// </summary>
 public static class SensitivityPeer
 {
+    private static readonly IReadOnlyList<ScoringAlternative> PeerWinsorise =
+        [.. CompositeSensitivity.DefaultAlternatives(UncertainChoice.Winsorise).Where(a => a.Code is "false" or "true")];
+
     public static void Run(string frameworkPath, string citiesPath, string indicatorsPath, int samples, string outputFolder, int repeats)
     {
         var framework = new IndicatorFramework(Read(frameworkPath, ReferenceCsv.ReadFramework));
@@ -40,7 +43,13 @@ public static class SensitivityPeer
             matrix[framework.IndexOf(value.IndicatorCode), index[value.CityCode]] = value.Value;
         }
 
-        var options = new CompositeSensitivityOptions { Sobol = new SobolOptions { Samples = samples } };
+        // The peer's design (scripts/coinr_sensitivity.R): winsorise is none or the percentile clip; COINr's own
+        // conditional treatment is not one of its alternatives there.
+        var options = new CompositeSensitivityOptions
+        {
+            Sobol = new SobolOptions { Samples = samples },
+            Alternatives = new Dictionary<UncertainChoice, IReadOnlyList<ScoringAlternative>> { [UncertainChoice.Winsorise] = PeerWinsorise },
+        };
         var result = CompositeSensitivity.Run(matrix, options);
         var process = Process.GetCurrentProcess();
         var wall = new double[repeats];
@@ -99,7 +108,7 @@ public static class SensitivityPeer
             {
                 foreach (var missing in CompositeSensitivity.DefaultAlternatives(UncertainChoice.Missing))
                 {
-                    foreach (var winsorise in CompositeSensitivity.DefaultAlternatives(UncertainChoice.Winsorise))
+                    foreach (var winsorise in PeerWinsorise)
                     {
                         Add(winsorise.Apply(missing.Apply(aggregation.Apply(method.Apply(ScoringOptions.Default)))), "nominal");
                     }
