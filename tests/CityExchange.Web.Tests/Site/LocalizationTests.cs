@@ -12,6 +12,7 @@ public sealed partial class LocalizationTests
         "Status/Index.cshtml", "Shared/_YearPicker.cshtml", "Shared/_Movement.cshtml", "Shared/_RankHistory.cshtml",
         "Shared/_RankConflict.cshtml", "Analysis/Report.cshtml",
         "Embed/_EmbedLayout.cshtml", "Embed/Rankings.cshtml", "Embed/City.cshtml", "Embed/Compare.cshtml", "Embed/Map.cshtml", "Embed/_EmbedControl.cshtml",
+        "Explore/_SensitivityIndices.cshtml",
     ];
 
     [Theory]

@@ -93,8 +93,8 @@ public static class AnalysisEndpoints
         await analysis.CorrelationsAsync(year, cancellationToken) is { } view ? Results.Ok(CorrelationsResponse.From(view.Pearson)) : ApiProblem.NoData(http, year);
 
     private static async Task<IResult> GetPublishedWeightsAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
-        await analysis.PublishedWeightsAsync(year, cancellationToken) is { } result
-            ? Results.Ok(PublishedWeightsResponse.From(year, result))
+        await analysis.PublishedWeightsAsync(year, cancellationToken) is { } finding
+            ? Results.Ok(PublishedWeightsResponse.From(year, finding.Result))
             : ApiProblem.Localised<AnalysisText>(http, StatusCodes.Status404NotFound, "No published scores for this year",
                 "{0} has no published domain scores and ranks: the report's weights can be found only for a published year.", year);
 

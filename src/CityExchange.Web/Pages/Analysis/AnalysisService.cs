@@ -123,7 +123,10 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
 
         var ranks = new List<RankAgreement> { Agreement(scores, null, c => scores.PrintedOverall(c)) };
         ranks.AddRange(Domains.All.Select(d => Agreement(scores, d, c => scores.PrintedDomain(d, c))));
-        return new ReportView(scores, ranks, await CompareWithPublishedAsync(scores, cancellationToken), DomainCorrelations.Pearson(scores.Sheet));
+        return new ReportView(scores, ranks, await CompareWithPublishedAsync(scores, cancellationToken), DomainCorrelations.Pearson(scores.Sheet))
+        {
+            Weights = await PublishedWeightsAsync(ReportReference.Year, cancellationToken),
+        };
     }
 
     /// <summary>
@@ -131,7 +134,7 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
     /// (<see cref="PublishedWeights"/>), over the cities with all four printed scores and a printed overall rank, in
     /// printed order; null for a year without published scores.
     /// </summary>
-    public async Task<PublishedWeightsResult?> PublishedWeightsAsync(int year, CancellationToken cancellationToken = default)
+    public async Task<PublishedWeightsFinding?> PublishedWeightsAsync(int year, CancellationToken cancellationToken = default)
     {
         var data = await rankings.LoadAsync(year, cancellationToken);
         if (data is not { PublishedDomainScores: { } published, PrintedRanks: { } printed })
@@ -158,7 +161,10 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
             }
         }
 
-        return PublishedWeights.Find([.. rows.Select(c => data.Cities[c].Code)], scores, [.. rows.Select(c => printed[c]!.Overall!.Value)]);
+        var framework = data.Reference.Framework;
+        return new PublishedWeightsFinding(
+            PublishedWeights.Find([.. rows.Select(c => data.Cities[c].Code)], scores, [.. rows.Select(c => printed[c]!.Overall!.Value)]),
+            [.. Domains.All.Select(d => framework.Indicators.Count(i => i.Domain == d))]);
     }
 
     private static RankAgreement Agreement(YearScores scores, Domain? domain, Func<int, PrintedRank> rank)
