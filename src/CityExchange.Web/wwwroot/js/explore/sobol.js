@@ -107,6 +107,7 @@ function init() {
       rows: rows.map((r) => [r.label, r.first, range(r.firstLow, r.firstHigh), r.total, range(r.totalLow, r.totalHigh)]),
     });
     byId('sobol-details').hidden = false;
+    byId('sobol-details').open = true;
     byId('sobol-chart-box').hidden = false;
     chart?.destroy();
     const top = Math.max(1, ...rows.flatMap((r) => [r.firstHigh, r.totalHigh, r.first, r.total].filter((v) => v !== null)));
