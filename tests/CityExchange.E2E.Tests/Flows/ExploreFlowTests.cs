@@ -74,6 +74,51 @@ public sealed class ExploreFlowTests(BrowserFixture browser)
         session.AssertClean();
     }
 
+    /// <summary>
+    /// N = 10,000 over five choices on 46 cities is 70,000 runs × (46 + 100) = 10,220,000 units of work, just over what a
+    /// request answers (10,000,000): the analysis runs as a background job, so the person sees the progress bar first.
+    /// </summary>
+    [SkippableFact]
+    public async Task RunningTheSensitivityAnalysis_ShowsProgressThenTheSobolIndicesOfEveryChoice()
+    {
+        await using var session = await OpenExploreAsync("explore-sobol");
+        var page = session.Page;
+        // Whether the progress bar was ever on screen while the job ran (it is hidden again once the result is drawn).
+        await page.EvaluateAsync("""
+            () => {
+              const box = document.getElementById('sobol-progress-box');
+              window.__progressSeen = false;
+              new MutationObserver(() => { if (!box.hidden) window.__progressSeen = true; }).observe(box, { attributes: true });
+            }
+            """);
+
+        await page.Locator("#sobol-samples").ScrollIntoViewIfNeededAsync();
+        await page.FillAsync("#sobol-samples", "10000");
+        await page.ClickAsync("#sobol-run");
+        await page.WaitForFunctionAsync(
+            "() => document.querySelectorAll('#sobol-rows tr').length === 5 && document.getElementById('sobol-chart')?.dataset.chartReady === 'true'",
+            null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        await session.ScreenshotAsync();
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__progressSeen"), "The progress bar never showed while the job ran.");
+        Assert.True(await page.Locator("#sobol-progress-box").IsHiddenAsync());
+        Assert.True(await page.Locator("#sobol-chart").IsVisibleAsync());
+        Assert.Equal(1, await page.Locator(".chart-tools[data-chart-for='sobol-chart']").CountAsync());
+        var rows = await page.Locator("#sobol-rows tr").EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.children].map(c => c.innerText.trim()))");
+        Assert.Equal(["Domain weights (± spread)", "Normalisation method", "Aggregation", "Missing data", "Outlier treatment"], rows.Select(r => r[0]));
+        // The job's result is kept: the API now answers the same request at once, with the numbers the table shows.
+        var api = await browser.GetJsonAsync($"/api/sensitivity/{Year}/indices?inputs=weights,method,aggregation,missing,winsorise&samples=10000&spread=0.25&seed=1");
+        var inputs = api.GetProperty("inputs").EnumerateArray().ToList();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(inputs[i].GetProperty("first").GetDouble().ToString("0.000", CultureInfo.InvariantCulture), rows[i][1]);
+            Assert.Equal(inputs[i].GetProperty("total").GetDouble().ToString("0.000", CultureInfo.InvariantCulture), rows[i][3]);
+        }
+
+        Assert.StartsWith("Done: 70,000 runs of N = 10000.", await page.Locator("#sobol-status").InnerTextAsync(), StringComparison.Ordinal);
+        session.AssertClean();
+    }
+
     private async Task<BrowserSession> OpenExploreAsync(string name)
     {
         BrowserRequirement.EnsureAvailable();

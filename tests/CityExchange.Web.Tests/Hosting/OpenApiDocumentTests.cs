@@ -51,7 +51,7 @@ public sealed class OpenApiDocumentTests(CityExchangeFactory factory)
             .Where(r => r.Path.StartsWith("/api/", StringComparison.Ordinal) && !r.Path.StartsWith("/api/docs", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(22, routes.Count);
+        Assert.Equal(25, routes.Count);
         foreach (var (path, methods) in routes)
         {
             // The document writes route constraints away: {year:int} is {year}.
@@ -66,9 +66,9 @@ public sealed class OpenApiDocumentTests(CityExchangeFactory factory)
         }
 
         Assert.Equal(
-            ["/api/analysis/{year}/audit", "/api/analysis/{year}/clusters", "/api/analysis/{year}/correlations", "/api/analysis/{year}/groups", "/api/cities", "/api/datapackage.zip", "/api/imports",
+            ["/api/analysis/{year}/audit", "/api/analysis/{year}/clusters", "/api/analysis/{year}/correlations", "/api/analysis/{year}/groups", "/api/analysis/{year}/published-weights", "/api/cities", "/api/datapackage.zip", "/api/imports",
              "/api/imports/{id}/file", "/api/imports/{id}/restore", "/api/rankchange/{city}", "/api/rankings/{year}", "/api/rankings/{year}/whatif",
-             "/api/sensitivity/{year}", "/api/sensitivity/{year}/bounds", "/api/tables/xlsx", "/api/targets/{year}", "/api/weights/{year}", "/api/years",
+             "/api/sensitivity/jobs/{id}", "/api/sensitivity/{year}", "/api/sensitivity/{year}/bounds", "/api/sensitivity/{year}/indices", "/api/tables/xlsx", "/api/targets/{year}", "/api/weights/{year}", "/api/years",
              "/api/years/{year}/covariates", "/api/years/{year}/indicators", "/api/years/{year}/template", "/health", "/health/live", "/health/ready"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var (_, item) in paths)

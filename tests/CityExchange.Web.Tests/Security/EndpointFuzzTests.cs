@@ -23,7 +23,7 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
         "year", "method", "domain", "region", "group", "q", "sort", "dir", "p", "a", "b", "city", "rank", "k", "linkage",
         "samples", "seed", "sampling", "concentration", "spread", "vary", "mc", "min", "max", "step", "weights", "preset",
         "aggregation", "scale", "missing", "winsorise", "winmax", "minCoverage", "limit", "culture", "handler", "status", "user", "page", "x", "y",
-        "indicator", "covariate", "from", "to", "intervals", "bounds", "n",
+        "indicator", "covariate", "from", "to", "intervals", "bounds", "n", "inputs", "boot", "coverageLow", "coverageHigh",
     ];
 
     private static readonly string[] Values =
@@ -35,7 +35,7 @@ public sealed class EndpointFuzzTests(CityExchangeFactory factory)
         "politics", "beijing", "上海", "Guangzhou", "北惊", "nowhere", "east", "capital", "华东", "asc", "desc", "score",
         "social:0.4,consulates:3", "consulates:1e308,sister_cities:1e308", "social:-1", "social:NaN", "odi:1e20", ":", ",,,",
         "zh-CN", "en", "fr", "Csv", "Template", "accepted", "<script>alert(1)</script>", "' OR 1=1 --", "%00", "\u0000",
-        "\uFEFF", "\u202E", "💥", "../../etc/passwd", new string('x', 2000), "１２", "1,000", "[1,2]", "{\"a\":1}",
+        "weights,method", "winsorise,weights,missing", "\uFEFF", "\u202E", "💥", "../../etc/passwd", new string('x', 2000), "１２", "1,000", "[1,2]", "{\"a\":1}",
     ];
 
     // A NUL in the path is refused by the test client before it reaches the app (Kestrel answers 400); it stays in queries.

@@ -19,6 +19,8 @@ public sealed partial class ApiDocExamplesTests(CityExchangeFactory factory)
     private static readonly Dictionary<string, string> Filled = new(StringComparer.Ordinal)
     {
         ["/api/targets/{year}?city=&rank="] = "/api/targets/2015?city=fuzhou&rank=19",
+        // Only a published year has the report's weights.
+        ["/api/analysis/{year}/published-weights"] = "/api/analysis/2013/published-weights",
     };
 
     public static TheoryData<string> GetHeadings() => [.. Sections().Where(s => s.Method == "GET").Select(s => s.Path)];

@@ -13,6 +13,7 @@ public sealed partial class LocalizationTests
         "Shared/_RankConflict.cshtml", "Analysis/Report.cshtml", "Analysis/Scenarios.cshtml", "Analysis/Index.cshtml",
         "Analysis/Audit.cshtml", "Analysis/_AnalysisNav.cshtml",
         "Embed/_EmbedLayout.cshtml", "Embed/Rankings.cshtml", "Embed/City.cshtml", "Embed/Compare.cshtml", "Embed/Map.cshtml", "Embed/_EmbedControl.cshtml",
+        "Explore/_SensitivityIndices.cshtml",
     ];
 
     [Theory]

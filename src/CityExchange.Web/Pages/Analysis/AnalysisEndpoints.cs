@@ -39,6 +39,12 @@ public static class AnalysisEndpoints
             .Produces<AuditResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        analysis.MapGet("/published-weights", GetPublishedWeightsAsync).WithName("GetPublishedWeights")
+            .WithSummary("The domain weights under which a published year's printed domain scores reproduce its printed overall ranks")
+            .WithDescription("Linear programming: the weights (each ≥ 0, summing to 1) that maximise the smallest score gap between consecutive printed ranks (margin, in score points; feasible when > 0), or, when none reproduce the ranks, those with the least total violation; each weight's range over the weights that keep the printed order; rankDifferences counts the cities whose rank under weights differs from the printed one. A year without published scores → 404.")
+            .Produces<PublishedWeightsResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPut("/years/{year:int}/covariates", PutCovariatesAsync)
             .AsTokenWrite()
             .WithName("PutCovariates")
@@ -94,6 +100,12 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> GetAuditAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
         await analysis.AuditAsync(year, cancellationToken) is { } view ? Results.Ok(AuditResponse.From(view.Report)) : ApiProblem.NoData(http, year);
+
+    private static async Task<IResult> GetPublishedWeightsAsync(int year, HttpContext http, AnalysisService analysis, CancellationToken cancellationToken) =>
+        await analysis.PublishedWeightsAsync(year, cancellationToken) is { } finding
+            ? Results.Ok(PublishedWeightsResponse.From(year, finding.Result))
+            : ApiProblem.Localised<AnalysisText>(http, StatusCodes.Status404NotFound, "No published scores for this year",
+                "{0} has no published domain scores and ranks: the report's weights can be found only for a published year.", year);
 
     private static async Task<IResult> PutCovariatesAsync(int year, HttpContext http, CovariateImportService covariates, CancellationToken cancellationToken)
     {

@@ -81,4 +81,22 @@ public sealed record ReportView(
 {
     /// <summary>The city-domain places where the printed domain rank is not the rank of the printed domain score.</summary>
     public int DomainDisagreements => Ranks.Where(r => r.Domain is not null).Sum(r => r.Differing.Count());
+
+    /// <summary>The domain weights that reproduce the printed overall ranks; null when they cannot be sought.</summary>
+    public PublishedWeightsFinding? Weights { get; init; }
+}
+
+/// <summary>
+/// <see cref="PublishedWeights"/>' answer for a published year, with each domain's number of indicators (domain order):
+/// weights proportional to them give every indicator the same weight, the page's point of comparison.
+/// </summary>
+public sealed record PublishedWeightsFinding(PublishedWeightsResult Result, IReadOnlyList<int> IndicatorCounts)
+{
+    public int IndicatorTotal => IndicatorCounts.Sum();
+
+    /// <summary>Every weight within 0.01 of its domain's share of the indicators.</summary>
+    public bool NearEqualIndicators => Result.Weights.Select((w, d) => Math.Abs(w - ((double)IndicatorCounts[d] / IndicatorTotal))).All(x => x < 0.01);
+
+    /// <summary>Equal domain weights (0.25) lie outside every weight's range.</summary>
+    public bool EqualOutsideEveryRange => Result.Ranges.All(r => r.Min > 0.25 || r.Max < 0.25);
 }

@@ -54,3 +54,26 @@ internal static class Json
     public static double?[][] Rows(double[,] matrix) =>
         [.. Enumerable.Range(0, matrix.GetLength(0)).Select(i => Enumerable.Range(0, matrix.GetLength(1)).Select(j => MissingValue.OrNull(matrix[i, j])).ToArray())];
 }
+
+/// <summary>
+/// <c>GET /api/analysis/{year}/published-weights</c>: the domain weights under which the printed domain scores reproduce
+/// the printed overall ranks (linear programming, <see cref="PublishedWeights"/>), each weight's range, the margin in
+/// score points and, per city, the printed rank and the rank under <see cref="Weights"/>.
+/// </summary>
+public sealed record PublishedWeightsResponse(
+    int Year, bool Feasible, IReadOnlyDictionary<string, double> Weights, IReadOnlyDictionary<string, WeightRangeItem> Ranges,
+    double Margin, int RankDifferences, IReadOnlyList<ReproducedRankItem> Cities)
+{
+    public static PublishedWeightsResponse From(int year, PublishedWeightsResult result) => new(
+        year,
+        result.Feasible,
+        Domains.All.ToDictionary(d => d.Code(), d => result.Weights[(int)d]),
+        Domains.All.ToDictionary(d => d.Code(), d => new WeightRangeItem(result.Ranges[(int)d].Min, result.Ranges[(int)d].Max)),
+        result.Margin,
+        result.RankDifferences,
+        [.. result.Cities.Select(c => new ReproducedRankItem(c.Code, c.Published, c.Reproduced))]);
+}
+
+public sealed record WeightRangeItem(double Min, double Max);
+
+public sealed record ReproducedRankItem(string Code, int Published, int Reproduced);

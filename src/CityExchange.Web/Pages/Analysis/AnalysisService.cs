@@ -130,7 +130,48 @@ public sealed class AnalysisService(RankingService rankings, CityExchangeDbConte
 
         var ranks = new List<RankAgreement> { Agreement(scores, null, c => scores.PrintedOverall(c)) };
         ranks.AddRange(Domains.All.Select(d => Agreement(scores, d, c => scores.PrintedDomain(d, c))));
-        return new ReportView(scores, ranks, await CompareWithPublishedAsync(scores, cancellationToken), DomainCorrelations.Pearson(scores.Sheet));
+        return new ReportView(scores, ranks, await CompareWithPublishedAsync(scores, cancellationToken), DomainCorrelations.Pearson(scores.Sheet))
+        {
+            Weights = await PublishedWeightsAsync(ReportReference.Year, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// The domain weights under which the year's printed domain scores reproduce its printed overall ranks
+    /// (<see cref="PublishedWeights"/>), over the cities with all four printed scores and a printed overall rank, in
+    /// printed order; null for a year without published scores.
+    /// </summary>
+    public async Task<PublishedWeightsFinding?> PublishedWeightsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var data = await rankings.LoadAsync(year, cancellationToken);
+        if (data is not { PublishedDomainScores: { } published, PrintedRanks: { } printed })
+        {
+            return null;
+        }
+
+        var n = data.Cities.Count;
+        var rows = Enumerable.Range(0, n)
+            .Where(c => printed[c]?.Overall is not null && Domains.All.All(d => double.IsFinite(published[((int)d * n) + c])))
+            .OrderBy(c => printed[c]!.Overall).ThenBy(c => data.Cities[c].Code, StringComparer.Ordinal)
+            .ToList();
+        if (rows.Count < 2)
+        {
+            return null;
+        }
+
+        var scores = new double[Domains.Count * rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            foreach (var d in Domains.All)
+            {
+                scores[((int)d * rows.Count) + i] = published[((int)d * n) + rows[i]];
+            }
+        }
+
+        var framework = data.Reference.Framework;
+        return new PublishedWeightsFinding(
+            PublishedWeights.Find([.. rows.Select(c => data.Cities[c].Code)], scores, [.. rows.Select(c => printed[c]!.Overall!.Value)]),
+            [.. Domains.All.Select(d => framework.Indicators.Count(i => i.Domain == d))]);
     }
 
     private static RankAgreement Agreement(YearScores scores, Domain? domain, Func<int, PrintedRank> rank)

@@ -43,6 +43,7 @@ public static class ExploreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapSensitivityIndexEndpoints();
         api.MapGet("/sensitivity/{year:int}/bounds", GetBoundsAsync).WithName("GetRankBounds").AsAnalysisRead(YearRule.LatestIndicators)
             .WithSummary("Each city's best and worst rank over a grid of domain weights")
             .WithDescription("Every domain weight vector summing to 1 on a grid of step with each weight in [min, max]; approximate. A grid no vector satisfies, or one too large for the year, → 400 saying the number of points and the limit.")

@@ -7,6 +7,10 @@ public static class ExploreSetup
     {
         services.AddScoped<ExploreService>();
         services.AddScoped<ExplorePages>();
+        services.AddScoped<SensitivityIndicesService>();
+        // Global sensitivity beyond the request budget: an in-memory queue and its one runner.
+        services.AddSingleton<SensitivityJobs>();
+        services.AddHostedService<SensitivityJobRunner>();
         return services;
     }
 }

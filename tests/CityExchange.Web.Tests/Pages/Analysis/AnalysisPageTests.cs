@@ -168,6 +168,27 @@ public sealed partial class AnalysisPageTests(CityExchangeFactory factory)
         Assert.Contains("无：与图表 9 完全相同", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The published-weights finding (scipy linprog numbers, docs/analysis.md's table) in both languages.</summary>
+    [Theory]
+    [InlineData("en", "Weights exist that reproduce all 46 printed overall ranks", "Social", "The margin is 0.0286 points")]
+    [InlineData("zh-CN", "存在能重现全部 46 个印出综合排名的权重", "社会领域", "间隔为 0.0286 分")]
+    public async Task Report_ShowsTheWeightsThatReproduceThePrintedRanks(string culture, string finding, string social, string margin)
+    {
+        var html = WebUtility.HtmlDecode(await GetAsync($"/Analysis/Report?culture={culture}"));
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        Assert.Contains(finding, page.GetElementById("weights-finding")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(margin, page.GetElementById("weights-finding")!.TextContent, StringComparison.Ordinal);
+        var rows = page.QuerySelectorAll("#weights-table tbody tr")
+            .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal([social, "0.2974", "0.2920 – 0.3022", "0.2500", "5/17 = 0.2941"], rows[0]);
+        Assert.Equal(["0.1747", "0.1735 – 0.1799", "0.2500", "3/17 = 0.1765"], rows[1][1..]);
+        Assert.Equal(["0.2984", "0.2965 – 0.3003", "0.2500", "5/17 = 0.2941"], rows[2][1..]);
+        Assert.Equal(["0.2296", "0.2267 – 0.2315", "0.2500", "4/17 = 0.2353"], rows[3][1..]);
+        Assert.NotEmpty(page.GetElementById("weights-suggests")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task UnknownYear_IsNotFound()
     {

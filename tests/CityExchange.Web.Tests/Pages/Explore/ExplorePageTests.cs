@@ -147,6 +147,31 @@ public sealed class ExplorePageTests(CityExchangeFactory factory)
 
     private static IElement Single(IDocument document, string selector) => Assert.Single(document.QuerySelectorAll(selector));
 
+    [Theory]
+    [InlineData("en", "Which construction choice drives the uncertainty?")]
+    [InlineData("zh-CN", "哪项构建选择主导了排名的不确定性？")]
+    public async Task Explore_HasTheSobolSection_AFormThatAsksTheApiWithoutScript(string culture, string heading)
+    {
+        var page = await DocumentAsync($"/Explore?year=2015&culture={culture}");
+
+        Assert.Equal(heading, page.GetElementById("sobol-title")!.TextContent);
+        var form = page.GetElementById("sobol-form")!;
+        Assert.Equal("/api/sensitivity/2015/indices", form.GetAttribute("action"));
+        Assert.Equal(["weights", "method", "aggregation", "missing", "winsorise"],
+            form.QuerySelectorAll("input[name=inputs]").Select(i => i.GetAttribute("value")));
+        Assert.Equal("1000", page.GetElementById("sobol-samples")!.GetAttribute("value"));
+        Assert.True(page.GetElementById("sobol-progress-box")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
+    public async Task Explore_APublishedYear_SaysThereIsNothingToVary()
+    {
+        var page = await DocumentAsync("/Explore?year=2013&culture=en");
+
+        Assert.Null(page.GetElementById("sobol-form"));
+        Assert.StartsWith("A published year has only domain scores", page.GetElementById("sobol-unavailable")!.TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<IDocument> DocumentAsync(string url) => await Parser.ParseDocumentAsync(await GetAsync(url));
 
     private async Task<string> GetAsync(string url)
