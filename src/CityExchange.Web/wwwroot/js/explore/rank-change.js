@@ -1,11 +1,19 @@
 // "Why did the rank change" (partial _RankChange, [data-rank-change]): draws the waterfall of the score change by
 // domain from the JSON block the server rendered (the form reloads the page for other years).
 
-import { domainColors, neutral, baseOptions, formatScore } from '../shared/charts.js';
+import { domainColors, neutral, baseOptions, formatScore, loadChartJs, whenNear } from '../shared/charts.js';
 import { attachChartTools } from '../shared/chart-tools.js';
 
 export function initRankChange(root = document) {
-  root.querySelectorAll('[data-rank-change]').forEach(draw);
+  root.querySelectorAll('[data-rank-change]').forEach((section) => {
+    const canvas = section.querySelector('[data-rank-change-chart]');
+    // A page that loads Chart.js on demand (#chartjs-src, the city profile): fetch it when the waterfall comes near.
+    if (!window.Chart && canvas && document.getElementById('chartjs-src')) {
+      whenNear(canvas, () => loadChartJs().then(() => draw(section)));
+    } else {
+      draw(section);
+    }
+  });
 }
 
 function draw(section) {

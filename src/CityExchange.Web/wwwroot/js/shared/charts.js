@@ -161,3 +161,30 @@ export function lineEndLabels({ id, shown, colour = () => '#111827', both = fals
     },
   };
 }
+
+/**
+ * Runs `run` once, when `element` comes within 300 px of the viewport (at once without IntersectionObserver), or
+ * before printing: for a chart drawn by its own code rather than through chartWhenNear.
+ */
+export function whenNear(element, run) {
+  if (!('IntersectionObserver' in window)) {
+    run();
+    return;
+  }
+  let started = false;
+  const observer = new IntersectionObserver((entries) => {
+    if (!started && entries.some((e) => e.isIntersecting)) {
+      started = true;
+      observer.disconnect();
+      run();
+    }
+  }, { rootMargin: '300px 0px' });
+  observer.observe(element);
+  window.addEventListener('beforeprint', () => {
+    if (!started) {
+      started = true;
+      observer.disconnect();
+      run();
+    }
+  }, { once: true });
+}
