@@ -226,81 +226,18 @@ async function xlsx(table, title, ctx, name) {
 }
 
 /**
- * Adds the toolbar under the chart's canvas (after its .chart-box) once; the buttons read the canvas's current chart
- * when clicked, so a page that redraws a chart keeps one working toolbar.
+ * The download toolbar for `title` (a labelled group with a status line): `button(label, kind, action)` adds a button
+ * running `action`, disabled while it runs, saying so in the status line when it fails; `bar` goes into the page.
  */
-export function attachChartTools(chart) {
-  const canvas = chart?.canvas;
-  const title = canvas?.dataset.chartTitle;
-  if (!title || canvas.dataset.chartTools === 'true') {
-    return;
-  }
-  canvas.dataset.chartTools = 'true';
-  const ctx = context();
-  const { text } = ctx;
+function toolbar(forId, title, text) {
   const bar = document.createElement('div');
   bar.className = 'chart-tools';
-  if (canvas.id) bar.dataset.chartFor = canvas.id;
+  if (forId) bar.dataset.chartFor = forId;
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', `${text.toolbar ?? 'Download'}: ${title}`);
   const status = document.createElement('span');
   status.className = 'chart-tools-status';
   status.setAttribute('role', 'status');
-  const current = () => window.Chart?.getChart(canvas) ?? chart;
-  const button = (label, kind, action) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'secondary chart-tool';
-    b.dataset.chartDownload = kind;
-    b.textContent = label;
-    b.addEventListener('click', async () => {
-      status.textContent = '';
-      b.disabled = true;
-      try {
-        await action(current());
-      } catch {
-        status.textContent = text.failed ?? 'The download failed.';
-      } finally {
-        b.disabled = false;
-      }
-    });
-    bar.append(b);
-  };
-  button(text.image ?? 'Download image', 'png', async (c) => save(await chartImage(c, title, ctx), fileName(canvas, ctx, 'png')));
-  button(text.csv ?? 'CSV', 'csv', async (c) => save(new Blob([csvText(chartTable(canvas, c), title, ctx)], { type: 'text/csv;charset=utf-8' }), fileName(canvas, ctx, 'csv')));
-  button(text.xlsx ?? 'XLSX', 'xlsx', async (c) => {
-    const name = fileName(canvas, ctx, 'xlsx');
-    save(await xlsx(chartTable(canvas, c), title, ctx, name), name);
-  });
-  bar.append(status);
-  const host = canvas.closest('.chart-box') ?? canvas;
-  host.after(bar);
-}
-
-/**
- * CSV and XLSX controls for an HTML table (an image would only repeat what the page shows): the host element has
- * data-chart-title and data-chart-table naming the JSON block { "columns": [...], "rows": [[...]] } that the files
- * hold, the same files as a chart's. The toolbar goes after the host, once.
- */
-export function attachTableTools(host) {
-  const title = host?.dataset.chartTitle;
-  const data = json(host?.dataset.chartTable);
-  if (!title || !data || host.dataset.chartTools === 'true') {
-    return;
-  }
-  host.dataset.chartTools = 'true';
-  const ctx = context();
-  const { text } = ctx;
-  const bar = document.createElement('div');
-  bar.className = 'chart-tools';
-  if (host.id) bar.dataset.chartFor = host.id;
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', `${text.toolbar ?? 'Download'}: ${title}`);
-  const status = document.createElement('span');
-  status.className = 'chart-tools-status';
-  status.setAttribute('role', 'status');
-  const id = (host.id || 'table').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  const name = (extension) => [ctx.page || 'table', id, ctx.year ?? null].filter((p) => p !== null && p !== undefined).join('-') + `.${extension}`;
   const button = (label, kind, action) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -320,8 +257,54 @@ export function attachTableTools(host) {
     });
     bar.append(b);
   };
+  return { bar, button, done: () => bar.append(status) };
+}
+
+/**
+ * Adds the toolbar under the chart's canvas (after its .chart-box) once; the buttons read the canvas's current chart
+ * when clicked, so a page that redraws a chart keeps one working toolbar.
+ */
+export function attachChartTools(chart) {
+  const canvas = chart?.canvas;
+  const title = canvas?.dataset.chartTitle;
+  if (!title || canvas.dataset.chartTools === 'true') {
+    return;
+  }
+  canvas.dataset.chartTools = 'true';
+  const ctx = context();
+  const { text } = ctx;
+  const current = () => window.Chart?.getChart(canvas) ?? chart;
+  const { bar, button, done } = toolbar(canvas.id, title, text);
+  button(text.image ?? 'Download image', 'png', async () => save(await chartImage(current(), title, ctx), fileName(canvas, ctx, 'png')));
+  button(text.csv ?? 'CSV', 'csv', async () => save(new Blob([csvText(chartTable(canvas, current()), title, ctx)], { type: 'text/csv;charset=utf-8' }), fileName(canvas, ctx, 'csv')));
+  button(text.xlsx ?? 'XLSX', 'xlsx', async () => {
+    const name = fileName(canvas, ctx, 'xlsx');
+    save(await xlsx(chartTable(canvas, current()), title, ctx, name), name);
+  });
+  done();
+  const host = canvas.closest('.chart-box') ?? canvas;
+  host.after(bar);
+}
+
+/**
+ * CSV and XLSX controls for an HTML table (an image would only repeat what the page shows): the host element has
+ * data-chart-title and data-chart-table naming the JSON block { "columns": [...], "rows": [[...]] } that the files
+ * hold, the same files as a chart's. The toolbar goes after the host, once.
+ */
+export function attachTableTools(host) {
+  const title = host?.dataset.chartTitle;
+  const data = json(host?.dataset.chartTable);
+  if (!title || !data || host.dataset.chartTools === 'true') {
+    return;
+  }
+  host.dataset.chartTools = 'true';
+  const ctx = context();
+  const { text } = ctx;
+  const id = (host.id || 'table').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const name = (extension) => [ctx.page || 'table', id, ctx.year ?? null].filter((p) => p !== null && p !== undefined).join('-') + `.${extension}`;
+  const { bar, button, done } = toolbar(host.id, title, text);
   button(text.csv ?? 'CSV', 'csv', async () => save(new Blob([csvText(data, title, ctx)], { type: 'text/csv;charset=utf-8' }), name('csv')));
   button(text.xlsx ?? 'XLSX', 'xlsx', async () => save(await xlsx(data, title, ctx, name('xlsx')), name('xlsx')));
-  bar.append(status);
+  done();
   host.after(bar);
 }

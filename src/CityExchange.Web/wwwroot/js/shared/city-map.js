@@ -2,7 +2,7 @@
 // UMD build registers itself on window.Chart) are fetched only when the map comes within 300 px of the viewport.
 // Points only: the projection is fitted to a GeoJSON MultiPoint of the cities, which is never drawn (showOutline:
 // false); no boundary geometry is loaded or drawn anywhere (issue 16).
-import { domainColors, formatScore, loadChartJs, readJson } from './charts.js';
+import { domainColors, formatScore, loadChartJs, readJson, whenNear } from './charts.js';
 
 performance.mark('city-map:start');
 
@@ -32,26 +32,6 @@ async function loadLibraries(config) {
     await loadScript(config.geo);
   }
   return Boolean(window.Chart && window.ChartGeo);
-}
-
-function whenNear(element, run) {
-  if (!('IntersectionObserver' in window)) {
-    run();
-    return;
-  }
-  let started = false;
-  const start = () => {
-    if (!started) {
-      started = true;
-      observer.disconnect();
-      run();
-    }
-  };
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) start();
-  }, { rootMargin: '300px 0px' });
-  observer.observe(element);
-  window.addEventListener('beforeprint', start, { once: true });
 }
 
 /** The projection's outline: the cities' own points, widened to at least 4° so one city (or a few close ones) still fits. */
