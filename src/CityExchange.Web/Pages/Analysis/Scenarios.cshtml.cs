@@ -41,7 +41,7 @@ public sealed class ScenariosModel(AnalysisService analysis, ScenarioQuery query
             return NotFound();
         }
 
-        var page = Request.Path + QueryString.Create(Request.Query.Where(q => q.Key != "handler").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+        var page = DownloadAddresses.PageOf(Request);
         var file = await export.XlsxAsync(View, IsDemo, await versions.ForYearAsync(Year, cancellationToken), page, cancellationToken);
         return File(file.Content, file.ContentType, file.FileName);
     }

@@ -43,8 +43,7 @@ public sealed class IndexModel(RankingsHandler handler, RankingsExport export, D
             return NotFound();
         }
 
-        // The page itself, not this download: the same query without the handler.
-        var page = Request.Path + QueryString.Create(Request.Query.Where(q => q.Key != "handler").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+        var page = DownloadAddresses.PageOf(Request);
         var file = await export.CreateXlsxAsync(view, await versions.ForYearAsync(view.Context.Year, cancellationToken), page, cancellationToken);
         return File(file.Content, file.ContentType, file.FileName);
     }

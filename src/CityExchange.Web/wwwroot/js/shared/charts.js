@@ -95,7 +95,7 @@ export function loadChartJs() {
  * Draws a chart once its canvas is within 300 px of the viewport (at once when it already is): Chart.js, about
  * 200 KB of script, is fetched, run and drawn only for charts a reader reaches, which keeps it off the first load's
  * main thread on pages whose charts sit below tables (docs/performance.md). Printing asks for every chart too (drawn
- * as soon as Chart.js has loaded; the printable city profile loads it at once).
+ * as soon as Chart.js has loaded; the city profile's print button loads it first).
  * Resolves to the chart, or null when there is no canvas or no Chart.js.
  */
 export function chartWhenNear(id, config) {
@@ -104,24 +104,7 @@ export function chartWhenNear(id, config) {
     return Promise.resolve(null);
   }
   return new Promise((resolve) => {
-    let started = false;
-    const draw = () => {
-      if (started) {
-        return;
-      }
-      started = true;
-      observer?.disconnect();
-      loadChartJs().then(() => resolve(chartOn(id, config)));
-    };
-    const observer = 'IntersectionObserver' in window
-      ? new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) draw(); }, { rootMargin: '300px 0px' })
-      : null;
-    if (observer) {
-      observer.observe(canvas);
-      window.addEventListener('beforeprint', draw, { once: true });
-    } else {
-      draw();
-    }
+    whenNear(canvas, () => loadChartJs().then(() => resolve(chartOn(id, config))));
   });
 }
 
@@ -164,7 +147,7 @@ export function lineEndLabels({ id, shown, colour = () => '#111827', both = fals
 
 /**
  * Runs `run` once, when `element` comes within 300 px of the viewport (at once without IntersectionObserver), or
- * before printing: for a chart drawn by its own code rather than through chartWhenNear.
+ * before printing: chartWhenNear's trigger, and the map's and the waterfall's, which draw through their own code.
  */
 export function whenNear(element, run) {
   if (!('IntersectionObserver' in window)) {
