@@ -15,10 +15,20 @@ public static class Clicks
         ArgumentNullException.ThrowIfNull(target);
         var before = session.Page.Url;
         await target.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url != before
-            && new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal)
-            && (contains is null || url.Contains(contains, StringComparison.Ordinal)));
-        await session.Page.WaitForLoadStateAsync(LoadState.Load);
+        try
+        {
+            await session.Page.WaitForURLAsync(url => url != before
+                && new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal)
+                && (contains is null || url.Contains(contains, StringComparison.Ordinal)));
+            await session.Page.WaitForLoadStateAsync(LoadState.Load);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the reader was and where the click left them: "Timeout 30000ms" alone does not say which click.
+            throw new TimeoutException(
+                $"Clicking {target} on {before} did not load {path}{(contains is null ? "" : $" (…{contains}…)")}; the page is at {session.Page.Url}.",
+                timeout);
+        }
     }
 
     /// <summary>Clicks the first element matching <paramref name="selector"/>; see <see cref="ClickToAsync(BrowserSession, ILocator, string, string?)"/>.</summary>
