@@ -141,7 +141,7 @@ public sealed class RankingsFlowTests(BrowserFixture browser)
         await session.Page.WaitForURLAsync(url => url.Contains("minCoverage=0.95", StringComparison.Ordinal));
         await session.ScreenshotAsync();
 
-        Assert.Equal("Minimum coverage: 95%.", (await session.TextsAsync("#coverage-threshold"))[0]);
+        Assert.Equal($"Minimum coverage: 95%. Cities left out: {below.Count}. Rank every city", (await session.TextsAsync("#coverage-threshold"))[0]);
         var listed = await session.TextsAsync("#excluded-cities li");
         Assert.Equal(below.Count, listed.Count);
         foreach (var city in below)
@@ -152,6 +152,24 @@ public sealed class RankingsFlowTests(BrowserFixture browser)
         var rows = await RowCodesAsync(session.Page);
         Assert.Equal(all.GetProperty("cities").GetArrayLength() - below.Count, rows.Count);
         Assert.DoesNotContain(below[0].GetProperty("code").GetString(), rows);
+
+        // The threshold follows the reader: a ranked city's profile counts only the ranked cities and names it...
+        var ranked = rows.Count;
+        await session.ClickToAsync(session.Page.Locator("#ranking-table tbody tr[data-city]").First.Locator("th a"), $"/Cities/{rows[0]}", "minCoverage=0.95");
+        Assert.Contains($"Rank 1 of {ranked}", await session.Page.InnerTextAsync(".cards .card"), StringComparison.Ordinal);
+        Assert.StartsWith($"Minimum coverage: 95%. Cities left out: {below.Count}.", (await session.Page.InnerTextAsync("#coverage-threshold")).Trim(), StringComparison.Ordinal);
+        Assert.Equal("0.95", await session.Page.InputValueAsync("#coverage-city"));
+
+        // ...back on the rankings it is still set, and a city it left out says why it has no rank.
+        await session.ClickToAsync(session.Page.GetByRole(AriaRole.Link, new() { Name = "Back to the rankings" }), "/Rankings", "minCoverage=0.95");
+        Assert.Equal("0.95", await session.Page.InputValueAsync("#f-coverage"));
+        await session.ClickToAsync(session.Page.Locator("#excluded-cities li a").First, "/Cities/", "minCoverage=0.95");
+        Assert.Contains("Not ranked: left out by the coverage threshold", await session.Page.InnerTextAsync(".cards .card"), StringComparison.Ordinal);
+
+        // "Rank every city" takes the threshold away.
+        await session.ClickToAsync(session.Page.Locator("#coverage-threshold a.coverage-clear"), "/Cities/");
+        Assert.DoesNotContain("minCoverage", session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal("Minimum coverage: none (every city).", (await session.Page.InnerTextAsync("#coverage-threshold")).Trim());
         session.AssertClean();
     }
 

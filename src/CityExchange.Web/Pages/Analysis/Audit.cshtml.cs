@@ -22,12 +22,18 @@ public sealed class AuditModel(AnalysisService analysis) : AnalysisPage(analysis
         }
 
         var audit = await Analysis.AuditAsync(Year, cancellationToken);
-        View = audit is null ? null : AuditPageView.From(audit, AuditSorts.Parse(query.Sort), string.Equals(query.Dir, "desc", StringComparison.OrdinalIgnoreCase));
+        View = audit is null ? null : AuditPageView.From(audit, AuditSorts.Parse(query.Sort), string.Equals(query.Dir, "desc", StringComparison.OrdinalIgnoreCase)) with
+        {
+            Spearman = string.Equals(query.Coefficient, "spearman", StringComparison.OrdinalIgnoreCase),
+        };
         return Page();
     }
 }
 
-/// <summary>The audit page's query: the year and the descriptives table's sort (an unknown sort is the framework's order).</summary>
+/// <summary>
+/// The audit page's query: the year, the descriptives table's sort (an unknown sort is the framework's order) and the
+/// coefficient the correlation heatmap shows (<c>pearson</c>, the default, or <c>spearman</c>).
+/// </summary>
 public sealed record AuditQuery
 {
     public int? Year { get; init; }
@@ -35,4 +41,6 @@ public sealed record AuditQuery
     public string? Sort { get; init; }
 
     public string? Dir { get; init; }
+
+    public string? Coefficient { get; init; }
 }

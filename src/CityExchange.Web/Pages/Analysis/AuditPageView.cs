@@ -73,6 +73,29 @@ public sealed record AuditPageView(
 {
     public const int ListedCities = 100;
 
+    /// <summary>Whether the correlation heatmap shows Spearman's ρ instead of Pearson's r (the flags are Pearson's either way, as COINr's).</summary>
+    public bool Spearman { get; init; }
+
+    /// <summary>The coefficient the heatmap shows, by pair of column positions.</summary>
+    public double[][] Shown => Spearman ? Report.Correlations.Spearman : Report.Correlations.Pearson;
+
+    /// <summary>The page's query with the heatmap showing Spearman's ρ or Pearson's r; the table's sort stays.</summary>
+    public Dictionary<string, string> WithCoefficient(bool spearman)
+    {
+        var route = Query();
+        route.Remove("coefficient");
+        if (spearman)
+        {
+            route["coefficient"] = "spearman";
+        }
+
+        return route;
+    }
+
+    /// <summary>The coefficient of a pair of columns, by code: Spearman's ρ.</summary>
+    public double SpearmanOf(string a, string b) =>
+        Report.Correlations.Spearman[Columns.First(c => c.Code == a).Number - 1][Columns.First(c => c.Code == b).Number - 1];
+
     public bool IsPublished => Scores.Matrix is null;
 
     public int CityCount => Report.Coverage.Count;
@@ -86,12 +109,30 @@ public sealed record AuditPageView(
         PairFlags.TryGetValue((a, b), out var flags) || PairFlags.TryGetValue((b, a), out flags) ? flags : [];
 
     /// <summary>The query of the table sorted by <paramref name="sort"/>: the same column again flips the direction.</summary>
-    public Dictionary<string, string> SortedBy(AuditSort sort) => new()
+    public Dictionary<string, string> SortedBy(AuditSort sort)
     {
-        ["year"] = Scores.Year.ToString(CultureInfo.InvariantCulture),
-        ["sort"] = AuditSorts.Code(sort),
-        ["dir"] = sort == Sort && !Descending ? "desc" : "asc",
-    };
+        var route = Query();
+        route["sort"] = AuditSorts.Code(sort);
+        route["dir"] = sort == Sort && !Descending ? "desc" : "asc";
+        return route;
+    }
+
+    private Dictionary<string, string> Query()
+    {
+        var route = new Dictionary<string, string> { ["year"] = Scores.Year.ToString(CultureInfo.InvariantCulture) };
+        if (Sort != AuditSort.Indicator || Descending)
+        {
+            route["sort"] = AuditSorts.Code(Sort);
+            route["dir"] = Descending ? "desc" : "asc";
+        }
+
+        if (Spearman)
+        {
+            route["coefficient"] = "spearman";
+        }
+
+        return route;
+    }
 
     public static AuditPageView From(AuditView audit, AuditSort sort, bool descending)
     {

@@ -3,8 +3,11 @@ using CityExchange.Web.Pages.Shared;
 
 namespace CityExchange.Web.Pages.Cities;
 
-/// <summary>The query string of <c>/Cities/{code}</c>: <c>year</c> and <c>method</c> (minmax|rank).</summary>
-public sealed record CityQuery(int? Year = null, string? Method = null);
+/// <summary>
+/// The query string of <c>/Cities/{code}</c>: <c>year</c>, <c>method</c> (minmax|rank) and <c>minCoverage</c> (0–1: the
+/// data-availability threshold the year is ranked with, as on <c>/Rankings</c>).
+/// </summary>
+public sealed record CityQuery(int? Year = null, string? Method = null, string? MinCoverage = null);
 
 /// <summary>The city profile page.</summary>
 public sealed record CityProfileView(
@@ -18,6 +21,9 @@ public sealed record CityProfileView(
 {
     public const int DeviationCount = 3;
 
+    /// <summary>The coverage threshold the year is ranked with and the cities it left out.</summary>
+    public CoverageNote Coverage { get; init; } = new(0, []);
+
     /// <summary>The year's cities by overall rank, for the map that marks this city among them.</summary>
     public IReadOnlyList<Rankings.RankingRow> Peers { get; init; } = [];
 }
@@ -27,7 +33,7 @@ public sealed class CityProfileHandler(PageYears years, CitySnapshots snapshots)
 {
     public async Task<CityProfileView?> HandleAsync(string? code, CityQuery query, CancellationToken cancellationToken = default)
     {
-        if (await years.LoadAsync(query.Year, query.Method, cancellationToken) is not { } loaded)
+        if (await years.LoadAsync(query.Year, query.Method, CoverageParameter.Parse(query.MinCoverage), cancellationToken) is not { } loaded)
         {
             return null;
         }
@@ -47,12 +53,14 @@ public sealed class CityProfileHandler(PageYears years, CitySnapshots snapshots)
         var missing = scores.Matrix is { } matrix
             ? [.. matrix.Framework.Indicators.Where((_, j) => double.IsNaN(matrix[j, c]))]
             : new List<Indicator>();
-        return new CityProfileView(context, snapshot, scores.Cities.Count, medians,
+        // "Rank r of n": n counts the ranked cities, not those the coverage threshold left out.
+        return new CityProfileView(context, snapshot, scores.Cities.Count - scores.Sheet.Excluded.Count, medians,
             [.. deviations.Where(x => x.Difference > 0).OrderByDescending(x => x.Difference).Take(CityProfileView.DeviationCount)],
             [.. deviations.Where(x => x.Difference < 0).OrderBy(x => x.Difference).Take(CityProfileView.DeviationCount)],
             missing)
         {
             Peers = Rankings.RankingTable.Build(scores, null, null),
+            Coverage = CoverageNote.Of(context, scores),
         };
     }
 }

@@ -11,7 +11,7 @@ namespace CityExchange.Web.Pages.Cities;
 /// One city in one year as its profile and the comparison show it: scores, ranks, movement, indicators and the rank
 /// history over every year with data.
 /// </summary>
-public sealed class CitySnapshots(RankingService rankings)
+public sealed class CitySnapshots(PageYears years)
 {
     public static CitySnapshot Snapshot(
         YearScores scores,
@@ -30,7 +30,7 @@ public sealed class CitySnapshots(RankingService rankings)
     }
 
     /// <summary>
-    /// The ranks of the given cities in every year with data, scored with the context's method; for a published year the
+    /// The ranks of the given cities in every year with data, scored with the context's method and threshold; for a published year the
     /// ranks the report printed, as the pages headline them.
     /// </summary>
     public async Task<Dictionary<string, List<RankHistoryPoint>>> HistoriesAsync(
@@ -44,7 +44,7 @@ public sealed class CitySnapshots(RankingService rankings)
         {
             var scores = year.Year == context.Year
                 ? current
-                : await rankings.ScoreAsync(year.Year, new ScoringOptions(context.Method), cancellationToken);
+                : await years.ScoreAsync(year, context, cancellationToken);
             if (scores is null)
             {
                 continue;
@@ -57,7 +57,7 @@ public sealed class CitySnapshots(RankingService rankings)
                     year.Year,
                     year.IsDemo,
                     year.IsPublished,
-                    scores.Cities.Count,
+                    scores.Cities.Count - scores.Sheet.Excluded.Count,
                     i >= 0 ? Headline(scores.PrintedOverall(i)) : null,
                     [.. Domains.All.Select(d => i >= 0 ? Headline(scores.PrintedDomain(d, i)) : null)],
                     i >= 0));

@@ -45,7 +45,7 @@ public sealed class ProfileModel(CityProfileHandler handler, ExplorePages explor
             return RankMoveSentence.For(new RankMove(context.Year, null, null, view.City.Rank > 0 ? view.City.Rank : null, null, []), Localized.IsChinese);
         }
 
-        var settings = ExploreSettings.Default with { Method = context.Method };
+        var settings = ExploreSettings.Default with { Method = context.Method, MinCoverage = context.MinCoverage };
         var change = await explore.ChangeAsync(code, Tools.Years, previous.Year.ToString(CultureInfo.InvariantCulture), context.Year.ToString(CultureInfo.InvariantCulture), settings, cancellationToken);
         if (change.Error is not null)
         {

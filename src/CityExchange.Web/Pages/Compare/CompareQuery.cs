@@ -8,8 +8,11 @@ using CityExchange.Web.Store;
 
 namespace CityExchange.Web.Pages.Compare;
 
-/// <summary>The query string of <c>/Compare</c>: cities <c>a</c> and <c>b</c> (code, Chinese or English name), <c>year</c>, <c>method</c>.</summary>
-public sealed record CompareQuery(string? A = null, string? B = null, int? Year = null, string? Method = null)
+/// <summary>
+/// The query string of <c>/Compare</c>: cities <c>a</c> and <c>b</c> (code, Chinese or English name), <c>year</c>,
+/// <c>method</c> and <c>minCoverage</c> (the data-availability threshold, as on <c>/Rankings</c>).
+/// </summary>
+public sealed record CompareQuery(string? A = null, string? B = null, int? Year = null, string? Method = null, string? MinCoverage = null)
 {
     public Dictionary<string, string> RouteValues()
     {
@@ -34,6 +37,11 @@ public sealed record CompareQuery(string? A = null, string? B = null, int? Year 
             values["method"] = Method;
         }
 
+        if (CoverageParameter.Format(CoverageParameter.Parse(MinCoverage)) is { } coverage)
+        {
+            values["minCoverage"] = coverage;
+        }
+
         return values;
     }
 }
@@ -50,7 +58,11 @@ public sealed record CompareView(
     CitySnapshot A,
     CitySnapshot B,
     int CityCount,
-    IReadOnlyList<CompareIndicatorRow>? Indicators);
+    IReadOnlyList<CompareIndicatorRow>? Indicators)
+{
+    /// <summary>The coverage threshold the year is ranked with and the cities it left out.</summary>
+    public CoverageNote Coverage { get; init; } = new(0, []);
+}
 
 /// <summary>An indicator of two cities side by side; the difference is A − B in normalised points.</summary>
 public sealed record CompareIndicatorRow(Indicator Indicator, IndicatorRow A, IndicatorRow B)
@@ -94,10 +106,10 @@ public sealed record CompareForm(YearContext Context, ComparePick A, ComparePick
     public bool HasProblem => A.Problem is not null || B.Problem is not null;
 
     /// <summary>The comparison with city A replaced by <paramref name="city"/> (a suggestion), city B as it is.</summary>
-    public CompareQuery WithA(City city) => new(city.Code, B.City?.Code ?? B.Text, Context.Year, Context.MethodParameter);
+    public CompareQuery WithA(City city) => new(city.Code, B.City?.Code ?? B.Text, Context.Year, Context.MethodParameter, Context.MinCoverageParameter);
 
     /// <summary>The comparison with city B replaced by <paramref name="city"/> (a suggestion), city A as it is.</summary>
-    public CompareQuery WithB(City city) => new(A.City?.Code ?? A.Text, city.Code, Context.Year, Context.MethodParameter);
+    public CompareQuery WithB(City city) => new(A.City?.Code ?? A.Text, city.Code, Context.Year, Context.MethodParameter, Context.MinCoverageParameter);
 }
 
 public sealed class CompareHandler(PageYears years, CitySnapshots snapshots, CityExchangeDbContext db, ReferenceCache referenceCache)
@@ -113,7 +125,7 @@ public sealed class CompareHandler(PageYears years, CitySnapshots snapshots, Cit
     /// </summary>
     public async Task<ComparePage?> HandleAsync(CompareQuery query, CancellationToken cancellationToken = default)
     {
-        if (await years.LoadAsync(query.Year, query.Method, cancellationToken) is not { } loaded)
+        if (await years.LoadAsync(query.Year, query.Method, CoverageParameter.Parse(query.MinCoverage), cancellationToken) is not { } loaded)
         {
             return null;
         }
@@ -171,7 +183,8 @@ public sealed class CompareHandler(PageYears years, CitySnapshots snapshots, Cit
         List<CompareIndicatorRow>? indicators = sa.Indicators is { } ra && sb.Indicators is { } rb
             ? [.. ra.Zip(rb, (x, y) => new CompareIndicatorRow(x.Indicator, x, y))]
             : null;
-        return new ComparePage(form, new CompareView(context, sa, sb, scores.Cities.Count, indicators));
+        // "Rank r of n": n counts the ranked cities, not those the coverage threshold left out.
+        return new ComparePage(form, new CompareView(context, sa, sb, scores.Cities.Count - scores.Sheet.Excluded.Count, indicators) { Coverage = CoverageNote.Of(context, scores) });
 
         ComparePick Pick(string? text)
         {

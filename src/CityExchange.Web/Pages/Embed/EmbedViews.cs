@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace CityExchange.Web.Pages.Embed;
 
 /// <summary>
-/// What the embed layout writes under the one chart or table: the year, method and demo flag of
-/// <paramref name="Context"/>, the data source, and the link back to the full page showing the same state
-/// (<paramref name="FullPage"/>, app-relative with its query and language).
+/// What the embed layout writes under the one chart or table: the year, method, coverage threshold
+/// (<paramref name="Coverage"/>, with the cities it left out) and demo flag of <paramref name="Context"/>, the data
+/// source, and the link back to the full page showing the same state (<paramref name="FullPage"/>, app-relative with
+/// its query and language).
 /// </summary>
-public sealed record EmbedSource(YearContext Context, string FullPage)
+public sealed record EmbedSource(YearContext Context, string FullPage, CoverageNote Coverage)
 {
     private const string Key = "EmbedSource";
 
@@ -99,7 +100,7 @@ public sealed record EmbedControl(IReadOnlyList<EmbedChoice> Choices)
         new([new(EmbedKind.City, EmbedLinks.City(view.City.City.Code, view.Context), 480, 460)]);
 
     public static EmbedControl For(CompareView view) =>
-        new([new(EmbedKind.Compare, EmbedLinks.Compare(new CompareQuery(view.A.City.Code, view.B.City.Code, view.Context.Year, view.Context.MethodParameter)), 560, 480)]);
+        new([new(EmbedKind.Compare, EmbedLinks.Compare(new CompareQuery(view.A.City.Code, view.B.City.Code, view.Context.Year, view.Context.MethodParameter, view.Context.MinCoverageParameter)), 560, 480)]);
 
     /// <summary>A page title as plain text: a localised title with arguments is formatted only when written.</summary>
     public static string Text(object? title)

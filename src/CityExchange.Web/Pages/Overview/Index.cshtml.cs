@@ -14,9 +14,9 @@ public sealed class IndexModel(OverviewHandler handler) : PageModel
 
     public bool HasData { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] OverviewQuery query, CancellationToken cancellationToken)
     {
-        (View, HasData) = await handler.HandleAsync(year, cancellationToken);
-        return View is null && (year is not null || HasData) ? NotFound() : Page();
+        (View, HasData) = await handler.HandleAsync(query, cancellationToken);
+        return View is null && (query.Year is not null || HasData) ? NotFound() : Page();
     }
 }

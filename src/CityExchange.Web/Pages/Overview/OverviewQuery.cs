@@ -31,6 +31,9 @@ public sealed record OverviewView(
 
     /// <summary>True when the year has more ranked cities than the chart shows.</summary>
     public bool ChartIsCapped => Rows.Count(r => r.Rank > 0) > ChartLimit;
+
+    /// <summary>The coverage threshold the ranking uses and the cities it left out.</summary>
+    public CoverageNote Coverage { get; init; } = new(0, []);
 }
 
 /// <summary>The city that leads a domain (several when tied).</summary>
@@ -45,12 +48,18 @@ public sealed record Mover(City City, int PreviousRank, int Rank)
 /// <summary>The overview of a year (null when the year asked for has no data), and whether any year has data.</summary>
 public sealed record OverviewResult(OverviewView? View, bool HasData);
 
+/// <summary>
+/// The query string of the overview, <c>/</c>: <c>year</c> and <c>minCoverage</c> (0–1: the data-availability threshold
+/// its ranking uses, as on <c>/Rankings</c>).
+/// </summary>
+public sealed record OverviewQuery(int? Year = null, string? MinCoverage = null);
+
 /// <summary>The overview of a year.</summary>
 public sealed class OverviewHandler(PageYears years)
 {
-    public async Task<OverviewResult> HandleAsync(int? year, CancellationToken cancellationToken = default)
+    public async Task<OverviewResult> HandleAsync(OverviewQuery query, CancellationToken cancellationToken = default)
     {
-        if (await years.LoadAsync(year, null, cancellationToken) is not { } loaded)
+        if (await years.LoadAsync(query.Year, null, CoverageParameter.Parse(query.MinCoverage), cancellationToken) is not { } loaded)
         {
             return new OverviewResult(null, (await years.YearsAsync(cancellationToken)).Count > 0);
         }
@@ -69,6 +78,6 @@ public sealed class OverviewHandler(PageYears years)
             .ToList();
         var risers = movers.Where(m => m.Change > 0).OrderByDescending(m => m.Change).ThenBy(m => m.Rank).Take(OverviewView.MoverCount).ToList();
         var fallers = movers.Where(m => m.Change < 0).OrderBy(m => m.Change).ThenBy(m => m.Rank).Take(OverviewView.MoverCount).ToList();
-        return new OverviewResult(new OverviewView(context, rows, leaders, risers, fallers), true);
+        return new OverviewResult(new OverviewView(context, rows, leaders, risers, fallers) { Coverage = CoverageNote.Of(context, scores) }, true);
     }
 }

@@ -31,18 +31,18 @@ public sealed record BumpChart(IReadOnlyList<BumpYear> Years, IReadOnlyList<Bump
 }
 
 /// <summary>
-/// Builds the <see cref="BumpChart"/> from each stored year scored in the page's method (<see cref="RankingService"/>,
-/// cached per year), taking the ranks the pages headline: a published year's printed ranks, else the rank of the score.
+/// Builds the <see cref="BumpChart"/> from each stored year scored in the page's method and coverage threshold
+/// (<see cref="PageYears.ScoreAsync"/>, cached per year), taking the ranks the pages headline: a published year's printed ranks, else the rank of the score.
 /// Only the chosen cities are looked up in each year, so a 20,000-city year costs one pass over its cities.
 /// </summary>
-public sealed class BumpChartQuery(RankingService rankings)
+public sealed class BumpChartQuery(PageYears pageYears)
 {
     public async Task<BumpChart> LoadAsync(YearContext context, CancellationToken cancellationToken)
     {
         var scored = new List<(YearOption Year, YearScores Scores)>();
         foreach (var year in context.Years)
         {
-            if (await rankings.ScoreAsync(year.Year, new ScoringOptions(context.Method), cancellationToken) is { } scores)
+            if (await pageYears.ScoreAsync(year, context, cancellationToken) is { } scores)
             {
                 scored.Add((year, scores));
             }

@@ -28,7 +28,7 @@ public sealed record RankingsQuery(
     string? MinCoverage = null)
 {
     /// <summary>The coverage threshold asked for; 0 (every city) when absent or not a number from 0 to 1.</summary>
-    public double CoverageThreshold => Explore.ExploreQuery.TryParseCoverage(MinCoverage, out var t) ? t : 0;
+    public double CoverageThreshold => CoverageParameter.Parse(MinCoverage);
 
     /// <summary>The non-empty parameters, for links that keep the view (<c>asp-all-route-data</c>).</summary>
     public Dictionary<string, string> RouteValues()
@@ -43,7 +43,7 @@ public sealed record RankingsQuery(
         Add("sort", Sort);
         Add("dir", Dir);
         Add("p", P is > 1 ? P.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        Add("minCoverage", CoverageThreshold > 0 ? CoverageThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null);
+        Add("minCoverage", CoverageParameter.Format(CoverageThreshold));
         return values;
 
         void Add(string key, string? value)
@@ -171,12 +171,8 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
             "asc" => false,
             _ => sort.DescendingByDefault(),
         };
-        if (context.IsPublished)
-        {
-            threshold = 0;
-        }
-
-        var previous = await years.PreviousAsync(context, threshold, cancellationToken);
+        threshold = context.MinCoverage;
+        var previous = await years.PreviousAsync(context, cancellationToken);
         var all = RankingTable.Build(scores, previous, domain);
         var matches = RankingTable.Sort(
             RankingTable.Filter(all, query.Region, query.Group, query.Q), sort, descending, RankingTable.NameComparer(CultureInfo.CurrentUICulture));
@@ -192,7 +188,7 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
             Sort = sort == RankingSort.Rank ? null : sort.Code(),
             Dir = descending == sort.DescendingByDefault() ? null : descending ? "desc" : "asc",
             P = page,
-            MinCoverage = threshold > 0 ? threshold.ToString("R", CultureInfo.InvariantCulture) : null,
+            MinCoverage = context.MinCoverageParameter,
         };
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         return new RankingsView(context, normalised, domain, sort, descending, rows, matches.Count, all.Count, page, pageCount,
@@ -201,7 +197,7 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
         {
             Matches = matches,
             MinCoverage = threshold,
-            Excluded = [.. scores.Sheet.Excluded.Select(i => (scores.Cities[i], scores.Sheet.Coverage[i])).OrderBy(e => e.Item2).ThenBy(e => e.Item1.Code, StringComparer.Ordinal)],
+            Excluded = CoverageNote.ExcludedOf(scores),
         };
     }
 

@@ -20,8 +20,11 @@ public static class CityLinks
 {
     public const string ProfilePage = "/Cities/Profile";
 
-    /// <summary>The query of a year's pages: <c>year</c>, and <c>method</c> unless it is the default (min–max).</summary>
-    public static Dictionary<string, string> YearRoute(int year, NormalisationMethod method = NormalisationMethod.MinMax)
+    /// <summary>
+    /// The query of a year's pages: <c>year</c>, <c>method</c> unless it is the default (min–max), and
+    /// <c>minCoverage</c> when a data-availability threshold is in use.
+    /// </summary>
+    public static Dictionary<string, string> YearRoute(int year, NormalisationMethod method = NormalisationMethod.MinMax, double minCoverage = 0)
     {
         var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["year"] = year.ToString(CultureInfo.InvariantCulture) };
         if (method != NormalisationMethod.MinMax)
@@ -29,30 +32,35 @@ public static class CityLinks
             route["method"] = method.Code();
         }
 
+        if (CoverageParameter.Format(minCoverage) is { } coverage)
+        {
+            route["minCoverage"] = coverage;
+        }
+
         return route;
     }
 
-    /// <summary>The route of a city's profile in a year (and method).</summary>
-    public static Dictionary<string, string> CityRoute(string code, int year, NormalisationMethod method = NormalisationMethod.MinMax)
+    /// <summary>The route of a city's profile in a year (and method, and coverage threshold).</summary>
+    public static Dictionary<string, string> CityRoute(string code, int year, NormalisationMethod method = NormalisationMethod.MinMax, double minCoverage = 0)
     {
-        var route = YearRoute(year, method);
+        var route = YearRoute(year, method, minCoverage);
         route["code"] = code;
         return route;
     }
 
-    /// <summary>A link to the city's profile in the year and method of the page, named in the reader's language.</summary>
+    /// <summary>A link to the city's profile in the year, method and coverage threshold of the page, named in the reader's language.</summary>
     public static IHtmlContent CityLink(this IHtmlHelper html, City city, YearContext context) =>
-        html.CityLink(city.Code, Localized.Name(city), context.Year, context.Method);
+        html.CityLink(city.Code, Localized.Name(city), context.Year, context.Method, context.MinCoverage);
 
     /// <summary>A link to the city's profile in <paramref name="year"/>, named in the reader's language.</summary>
     public static IHtmlContent CityLink(this IHtmlHelper html, City city, int year, NormalisationMethod method = NormalisationMethod.MinMax) =>
         html.CityLink(city.Code, Localized.Name(city), year, method);
 
     /// <summary>A link to the profile of the city <paramref name="code"/>, with the text <paramref name="name"/>.</summary>
-    public static IHtmlContent CityLink(this IHtmlHelper html, string code, string name, int year, NormalisationMethod method = NormalisationMethod.MinMax)
+    public static IHtmlContent CityLink(this IHtmlHelper html, string code, string name, int year, NormalisationMethod method = NormalisationMethod.MinMax, double minCoverage = 0)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var url = ProfileUrl(html, CityRoute(code, year, method));
+        var url = ProfileUrl(html, CityRoute(code, year, method, minCoverage));
         var link = new TagBuilder("a");
         link.Attributes["href"] = url;
         link.InnerHtml.Append(name);

@@ -28,24 +28,40 @@ public sealed class PageYears(RankingService rankings)
         }
 
         var normalisation = MethodParameter.Parse(method);
-        var scores = await rankings.ScoreAsync(current.Year, new ScoringOptions(normalisation) { MinCoverage = current.IsPublished ? 0 : minCoverage }, cancellationToken);
+        var threshold = current.IsPublished ? 0 : minCoverage;
+        var scores = await rankings.ScoreAsync(current.Year, new ScoringOptions(normalisation) { MinCoverage = threshold }, cancellationToken);
         if (scores is null)
         {
             return null;
         }
 
         var previous = years.LastOrDefault(y => y.Year < current.Year);
-        return new PageYear(new YearContext(current, normalisation, years, previous), scores);
+        return new PageYear(new YearContext(current, normalisation, years, previous) { MinCoverage = threshold }, scores);
     }
 
-    /// <summary>The previous year with data, scored in the context's method; null when there is none.</summary>
-    public Task<YearScores?> PreviousAsync(YearContext context, CancellationToken cancellationToken) => PreviousAsync(context, 0, cancellationToken);
+    /// <summary>
+    /// The previous year with data, scored in the context's method and with its coverage threshold, so movements compare
+    /// rankings of the same rule; null when there is none.
+    /// </summary>
+    public async Task<YearScores?> PreviousAsync(YearContext context, CancellationToken cancellationToken) =>
+        context.Previous is { } previous ? await ScoreAsync(previous, context, cancellationToken) : null;
 
-    /// <summary>The previous year with the same coverage threshold, so movements compare rankings of the same rule.</summary>
-    public async Task<YearScores?> PreviousAsync(YearContext context, double minCoverage, CancellationToken cancellationToken) =>
-        context.Previous is { } previous
-            ? await rankings.ScoreAsync(previous.Year, new ScoringOptions(context.Method) { MinCoverage = previous.IsPublished ? 0 : minCoverage }, cancellationToken)
-            : null;
+    /// <summary>Another year scored as the context's year is: its method, and its coverage threshold (none for a published year).</summary>
+    public Task<YearScores?> ScoreAsync(YearOption year, YearContext context, CancellationToken cancellationToken) =>
+        rankings.ScoreAsync(year.Year, new ScoringOptions(context.Method) { MinCoverage = year.IsPublished ? 0 : context.MinCoverage }, cancellationToken);
+}
+
+/// <summary>
+/// The data-availability threshold in a page's query string (<c>minCoverage</c>, 0–1): the strict rule of
+/// <see cref="Explore.ExploreQuery.TryParseCoverage"/>; a page given anything else shows every city (0).
+/// </summary>
+public static class CoverageParameter
+{
+    public static double Parse(string? text) => Explore.ExploreQuery.TryParseCoverage(text, out var threshold) ? threshold : 0;
+
+    /// <summary>The threshold as a query value (round-trip, invariant); null for 0, the default.</summary>
+    public static string? Format(double threshold) =>
+        threshold > 0 ? threshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null;
 }
 
 /// <summary>The normalisation method named in a query string; anything unknown is the default, min–max.</summary>

@@ -11,6 +11,7 @@ public sealed record RankHistoryPoint(int Year, bool IsDemo, bool IsPublished, i
 
 /// <summary>
 /// The model of the shared rank-history table partial: a city's ranks in every year with data, each year a link to the
-/// city's profile in that year (in the method of the page; <paramref name="Year"/> is the year the page shows).
+/// city's profile in that year (in the method and coverage threshold of the page; <paramref name="Year"/> is the year
+/// the page shows).
 /// </summary>
-public sealed record RankHistoryTable(string Caption, string CityCode, int Year, NormalisationMethod Method, IReadOnlyList<RankHistoryPoint> Points);
+public sealed record RankHistoryTable(string Caption, string CityCode, int Year, NormalisationMethod Method, IReadOnlyList<RankHistoryPoint> Points, double MinCoverage = 0);

@@ -22,9 +22,18 @@ public sealed record YearContext(YearOption Current, NormalisationMethod Method,
     /// <summary>The method to put in links: null for the default, so URLs stay short.</summary>
     public string? MethodParameter => Method == NormalisationMethod.MinMax ? null : Method.Code();
 
-    /// <summary>The query of this year's pages: <c>year</c>, and <c>method</c> unless it is the default.</summary>
-    public Dictionary<string, string> RouteValues() => CityLinks.YearRoute(Year, Method);
+    /// <summary>
+    /// The data-availability threshold the scores were computed with (<c>minCoverage</c>, 0–1; 0: every city). Always 0
+    /// for a published year, whose scores are the report's.
+    /// </summary>
+    public double MinCoverage { get; init; }
 
-    /// <summary>The route of a city's profile in this year and method.</summary>
-    public Dictionary<string, string> CityRoute(string code) => CityLinks.CityRoute(code, Year, Method);
+    /// <summary>The threshold to put in links and forms: null when there is none, so URLs stay short.</summary>
+    public string? MinCoverageParameter => CoverageParameter.Format(MinCoverage);
+
+    /// <summary>The query of this year's pages: <c>year</c>, <c>method</c> unless it is the default, <c>minCoverage</c> when in use.</summary>
+    public Dictionary<string, string> RouteValues() => CityLinks.YearRoute(Year, Method, MinCoverage);
+
+    /// <summary>The route of a city's profile in this year, method and threshold.</summary>
+    public Dictionary<string, string> CityRoute(string code) => CityLinks.CityRoute(code, Year, Method, MinCoverage);
 }

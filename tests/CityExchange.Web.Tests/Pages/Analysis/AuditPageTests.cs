@@ -51,6 +51,33 @@ public sealed class AuditPageTests(CityExchangeFactory factory)
         Assert.Equal(5, document.QuerySelectorAll("[data-table-tools][data-chart-table]").Length);
     }
 
+    [Theory]
+    [InlineData("en", "Pearson's r", "Spearman's ρ")]
+    [InlineData("zh-CN", "Pearson 相关系数 r", "Spearman 等级相关系数 ρ")]
+    public async Task Heatmap_SwitchesToSpearman_KeepingTheSortAndTheFlags(string culture, string pearson, string spearman)
+    {
+        var first = Dom.Parse(await PageHtml.GetOkAsync(factory, "/Analysis/Audit?year=2015&sort=skew&dir=desc", culture));
+        Assert.Equal(pearson, first.QuerySelector("#coefficient-switch strong[aria-current]")!.TextContent);
+        var link = first.QuerySelector("#coefficient-switch a")!;
+        Assert.Equal(spearman, link.TextContent);
+        Assert.Equal("/Analysis/Audit?year=2015&sort=skew&dir=desc&coefficient=spearman#correlations-heading", link.GetAttribute("href"));
+
+        var document = Dom.Parse(await PageHtml.GetOkAsync(factory, "/Analysis/Audit?year=2015&sort=skew&dir=desc&coefficient=spearman", culture));
+        Assert.Equal(spearman, document.QuerySelector("#coefficient-switch strong[aria-current]")!.TextContent);
+        // consulates (15) × intl_orgs (16): scipy.stats.spearmanr 0.9476 on the 43 cities with both; still flagged
+        // collinear, by Pearson's r (0.927) as COINr flags.
+        var cell = document.QuerySelectorAll("#audit-correlations tbody tr")[14].QuerySelectorAll("td")[15];
+        Assert.StartsWith("0.948", cell.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("heat-p9", cell.ClassName);
+        Assert.Equal("◆", cell.QuerySelector(".flag-mark")!.TextContent);
+        // The descriptives keep their sort, and their sort links keep the coefficient.
+        Assert.Equal("/Analysis/Audit?year=2015&sort=skew&dir=asc&coefficient=spearman", document.QuerySelector("#audit-descriptives th[aria-sort] a")!.GetAttribute("href"));
+        // The flagged pairs name Spearman's ρ beside Pearson's r: the collinear pair is the one with r 0.927.
+        var flagged = document.QuerySelectorAll("table[aria-labelledby=flagged-heading] tbody tr")
+            .Single(r => r.QuerySelectorAll("td")[1].TextContent.Trim() == "0.927");
+        Assert.Equal("0.948", flagged.QuerySelectorAll("td")[^1].TextContent.Trim());
+    }
+
     [Fact]
     public async Task Descriptives_SortByAColumn_AndTheSameColumnAgainFlipsIt()
     {
