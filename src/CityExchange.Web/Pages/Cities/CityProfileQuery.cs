@@ -48,7 +48,7 @@ public sealed class CityProfileHandler(PageYears years, CitySnapshots snapshots)
         var previous = await years.PreviousAsync(context, cancellationToken);
         var histories = await snapshots.HistoriesAsync([scores.Cities[c].Code], context, scores, cancellationToken);
         var snapshot = CitySnapshots.Snapshot(scores, c, previous, histories);
-        var medians = Domains.All.Select(d => CitySnapshots.Median(Enumerable.Range(0, scores.Cities.Count).Select(i => scores.Sheet.DomainScore(d, i)))).ToList();
+        var medians = CitySnapshots.MedianDomains(scores);
         var deviations = CitySnapshots.Deviations(scores, c, medians);
         var missing = scores.Matrix is { } matrix
             ? [.. matrix.Framework.Indicators.Where((_, j) => double.IsNaN(matrix[j, c]))]

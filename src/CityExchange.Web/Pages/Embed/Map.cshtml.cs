@@ -42,7 +42,6 @@ public sealed class MapModel(RankingsHandler handler) : PageModel
             return NotFound();
         }
 
-        var map = CityMapView.Of("city-map", view.Context, view.Matches, view.Domain, "", query.RouteValues());
-        return new JsonResult(CityMapView.TableRows(map.Points));
+        return new JsonResult(CityMapView.TableRows(CityMapView.PointsOf(view.Matches)));
     }
 }

@@ -56,11 +56,6 @@ public sealed class BumpChartQuery(PageYears pageYears)
         // Every city of every year while they are few (the report's 46, a city that left the index included); else
         // the latest year's best-ranked cities. Either way in the latest year's rank order, then by code.
         var latest = scored[^1].Scores;
-        var latestRanks = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < latest.Cities.Count; i++)
-        {
-            latestRanks[latest.Cities[i].Code] = latest.PrintedOverall(i).Headline;
-        }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, scores) in scored)
@@ -76,33 +71,28 @@ public sealed class BumpChartQuery(PageYears pageYears)
             }
         }
 
+        // A large computed year is in rank order already (ByRank, cached with it): its first cities are the candidates.
         var candidates = names.Count <= BumpChart.MaxCities
             ? names.Select(n => (Code: n.Key, Name: n.Value))
-            : latest.Cities.Select(c => (c.Code, Name: Localized.Name(c)));
+            : latest.HasPrintedRanks
+                ? latest.Cities.Select(c => (c.Code, Name: Localized.Name(c)))
+                : latest.ByRank().Take(BumpChart.MaxCities).Select(i => (latest.Cities[i].Code, Name: Localized.Name(latest.Cities[i])));
         var chosen = candidates
-            .Select(c => (c.Code, c.Name, Rank: latestRanks.TryGetValue(c.Code, out var r) ? r : 0))
+            .Select(c => (c.Code, c.Name, Rank: HeadlineRank(latest, c.Code)))
             .OrderBy(c => c.Rank > 0 ? c.Rank : int.MaxValue)
             .ThenBy(c => c.Code, StringComparer.Ordinal)
             .Take(BumpChart.MaxCities)
             .ToList();
         var total = names.Count <= BumpChart.MaxCities ? names.Count : latest.Cities.Count;
-        var index = chosen.Select((c, i) => (c.Code, i)).ToDictionary(c => c.Code, c => c.i, StringComparer.Ordinal);
-        var ranks = chosen.Select(_ => new int?[scored.Count]).ToList();
-        for (var y = 0; y < scored.Count; y++)
-        {
-            var scores = scored[y].Scores;
-            for (var i = 0; i < scores.Cities.Count; i++)
-            {
-                if (index.TryGetValue(scores.Cities[i].Code, out var c) && scores.PrintedOverall(i).Headline is var rank and > 0)
-                {
-                    ranks[c][y] = rank;
-                }
-            }
-        }
+        // Each chosen city looked up in each year (the years' code indexes): 50 lookups a year, not a pass over 20,000 cities.
+        var ranks = chosen.Select(c => scored.Select(s => HeadlineRank(s.Scores, c.Code) is var rank and > 0 ? rank : (int?)null).ToArray()).ToList();
 
         var cities = chosen.Select((c, i) => new BumpCity(c.Code, c.Name, ranks[i], c.Rank is > 0 and <= BumpChart.LabelledCount)).ToList();
         var maxRank = ranks.SelectMany(r => r).Max() ?? 0;
         var years = scored.Select(s => new BumpYear(s.Year.Year, s.Year.IsDemo, s.Year.IsPublished)).ToList();
         return new BumpChart(years, cities, maxRank, total);
     }
+
+    /// <summary>The rank a page headlines for the city in a scored year (the printed one of a published year); 0 without one.</summary>
+    private static int HeadlineRank(YearScores scores, string code) => scores.IndexOf(code) is var i and >= 0 ? scores.PrintedOverall(i).Headline : 0;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CityExchange.Core.Framework;
 using CityExchange.Web.Pages.Shared;
 using CityExchange.Web.Hosting;
@@ -19,10 +20,57 @@ public static class RankingTable
     /// report's printed rank for a published year, else the rank of the score; with the movement since
     /// <paramref name="previous"/> in the same ranking.
     /// </summary>
-    public static List<RankingRow> Build(YearScores scores, YearScores? previous, Domain? domain)
+    /// <remarks>
+    /// The rows of a scored year are built and sorted once per ranking (<see cref="YearRows"/>, kept as long as the
+    /// scored year is cached): an upload into the previous year then costs a page of a 20,000-city year only the
+    /// movements, not 20,000 rows rebuilt and sorted again (the soak's tail, docs/performance.md).
+    /// </remarks>
+    public static IReadOnlyList<RankingRow> Build(YearScores scores, YearScores? previous, Domain? domain) =>
+        previous is null ? YearRows.Of(scores).For(domain) : YearRows.Of(scores).Since(previous, domain);
+
+    /// <summary>The rows of a year and their rank order, per ranking (overall and each domain), built when first asked for.</summary>
+    private sealed class YearRows(YearScores scores)
+    {
+        private static readonly ConditionalWeakTable<YearScores, YearRows> Cache = [];
+
+        private readonly Lazy<IReadOnlyList<RankingRow>>[] _rows = [.. Enumerable.Range(0, Domains.All.Count + 1)
+            .Select(i => new Lazy<IReadOnlyList<RankingRow>>(() => BuildRows(scores, i == 0 ? null : Domains.All[i - 1])))];
+
+        private readonly Lazy<IReadOnlyDictionary<string, int>>[] _ranks = [.. Enumerable.Range(0, Domains.All.Count + 1)
+            .Select(i => new Lazy<IReadOnlyDictionary<string, int>>(() => RanksOf(scores, i == 0 ? null : Domains.All[i - 1])))];
+
+        public static YearRows Of(YearScores scores) => Cache.GetValue(scores, s => new YearRows(s));
+
+        // The rows with their movements, per previous scored year: the pages of a year that show movements (overview,
+        // rankings, their pages and filters) share one copy per upload into the previous year.
+        private readonly ConditionalWeakTable<YearScores, Lazy<IReadOnlyList<RankingRow>>[]> _since = [];
+
+        public IReadOnlyList<RankingRow> For(Domain? domain) => _rows[Slot(domain)].Value;
+
+        public IReadOnlyList<RankingRow> Since(YearScores previous, Domain? domain) =>
+            _since.GetValue(previous, p => [.. Enumerable.Range(0, Domains.All.Count + 1)
+                .Select(i => new Lazy<IReadOnlyList<RankingRow>>(() => Moved(For(i == 0 ? null : Domains.All[i - 1]), Of(p).RanksByCity(i == 0 ? null : Domains.All[i - 1]))))])
+                [Slot(domain)].Value;
+
+        private static List<RankingRow> Moved(IReadOnlyList<RankingRow> rows, IReadOnlyDictionary<string, int> previousRanks)
+        {
+            var moved = new List<RankingRow>(rows.Count);
+            foreach (var row in rows)
+            {
+                moved.Add(row with { Movement = new Movement(true, previousRanks.TryGetValue(row.City.Code, out var before) ? before : null, row.Rank) });
+            }
+
+            return moved;
+        }
+
+        public IReadOnlyDictionary<string, int> RanksByCity(Domain? domain) => _ranks[Slot(domain)].Value;
+
+        private static int Slot(Domain? domain) => domain is { } d ? (int)d + 1 : 0;
+    }
+
+    private static List<RankingRow> BuildRows(YearScores scores, Domain? domain)
     {
         var sheet = scores.Sheet;
-        var previousRanks = previous is null ? null : RanksByCity(previous, domain);
         var rows = new List<RankingRow>(scores.Cities.Count);
         for (var i = 0; i < scores.Cities.Count; i++)
         {
@@ -36,16 +84,13 @@ public static class RankingTable
             var domains = DomainResults(scores, i);
             var rank = domain is { } shown ? sheet.DomainRank(shown, i) : sheet.OverallRanks[i];
             var score = domain is { } shownDomain ? sheet.DomainScore(shownDomain, i) : sheet.Overall[i];
-            var movement = previousRanks is null
-                ? Movement.NotCompared
-                : new Movement(true, previousRanks.TryGetValue(city.Code, out var before) ? before : null, rank);
             var printedOverall = scores.PrintedOverall(i).Printed;
             var publishedRank = domain is { } d2 ? domains[(int)d2].PublishedRank : printedOverall;
             rows.Add(new RankingRow(city, rank, score, sheet.Overall[i], sheet.OverallRanks[i], publishedRank, printedOverall, domains,
-                sheet.Coverage[i], movement, Contributions(domains)));
+                sheet.Coverage[i], Movement.NotCompared, Contributions(domains)));
         }
 
-        return Sort(rows, RankingSort.Rank, descending: false, StringComparer.Ordinal);
+        return SortRows(rows, RankingSort.Rank, descending: false, StringComparer.Ordinal);
     }
 
     /// <summary>A city's four domain scores with the rank of each and, for a published year, the rank the report printed.</summary>
@@ -94,7 +139,44 @@ public static class RankingTable
     /// Sorts by a column (<see cref="RankingSort.Rank"/>: the headline rank); cities without a value in that column come
     /// last whatever the direction; ties keep the rank of the score, then code order. <paramref name="names"/> compares the displayed names (culture-aware).
     /// </summary>
-    public static List<RankingRow> Sort(IEnumerable<RankingRow> rows, RankingSort sort, bool descending, IComparer<string> names)
+    public static List<RankingRow> Sort(IEnumerable<RankingRow> rows, RankingSort sort, bool descending, IComparer<string> names) =>
+        // Rows from Build (filtered or not) are in this order already: the default view of a large year sorts nothing.
+        sort == RankingSort.Rank && !descending && rows is IReadOnlyList<RankingRow> or ICollection<RankingRow> && IsInRankOrder(rows)
+            ? [.. rows]
+            : SortRows(rows, sort, descending, names);
+
+    private static bool IsInRankOrder(IEnumerable<RankingRow> rows)
+    {
+        RankingRow? before = null;
+        foreach (var row in rows)
+        {
+            if (before is not null && CompareByRank(before, row) > 0)
+            {
+                return false;
+            }
+
+            before = row;
+        }
+
+        return true;
+    }
+
+    /// <summary>The order of <see cref="RankingSort.Rank"/> ascending: headline rank (none last), then rank of the score (none last), then code.</summary>
+    private static int CompareByRank(RankingRow a, RankingRow b)
+    {
+        var headline = Key(a.HeadlineRank).CompareTo(Key(b.HeadlineRank));
+        if (headline != 0)
+        {
+            return headline;
+        }
+
+        var rank = Key(a.Rank).CompareTo(Key(b.Rank));
+        return rank != 0 ? rank : string.CompareOrdinal(a.City.Code, b.City.Code);
+
+        static int Key(int rank) => rank == 0 ? int.MaxValue : rank;
+    }
+
+    private static List<RankingRow> SortRows(IEnumerable<RankingRow> rows, RankingSort sort, bool descending, IComparer<string> names)
     {
         IOrderedEnumerable<RankingRow> ordered = sort switch
         {
@@ -127,7 +209,7 @@ public static class RankingTable
     /// <summary>A culture-aware name comparer (pinyin order for Chinese where the platform supports it).</summary>
     public static StringComparer NameComparer(CultureInfo culture) => StringComparer.Create(culture, ignoreCase: true);
 
-    private static Dictionary<string, int> RanksByCity(YearScores scores, Domain? domain)
+    private static Dictionary<string, int> RanksOf(YearScores scores, Domain? domain)
     {
         var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < scores.Cities.Count; i++)

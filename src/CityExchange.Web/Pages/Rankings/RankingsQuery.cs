@@ -193,7 +193,9 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
         var reference = await referenceCache.GetAsync(db, cancellationToken);
         return new RankingsView(context, normalised, domain, sort, descending, rows, matches.Count, all.Count, page, pageCount,
             Regions(reference.Cities.Cities), scores.Sheet.Warnings,
-            all.Count(r => r.PublishedOverallDisagrees), all.Sum(r => r.Domains.Count(x => x.PublishedDisagrees)))
+            // Only the report's printed ranks can disagree: no pass over a computed year's rows.
+            scores.HasPrintedRanks ? all.Count(r => r.PublishedOverallDisagrees) : 0,
+            scores.HasPrintedRanks ? all.Sum(r => r.Domains.Count(x => x.PublishedDisagrees)) : 0)
         {
             Matches = matches,
             MinCoverage = threshold,
@@ -202,7 +204,12 @@ public sealed class RankingsHandler(PageYears years, CityExchangeDbContext db, R
     }
 
     /// <summary>The regions of the cities, in the report's order (<see cref="CityRegions.ReportOrder"/>); any other region follows by key.</summary>
-    public static IReadOnlyList<RegionOption> Regions(IEnumerable<City> cities) =>
+    public static IReadOnlyList<RegionOption> Regions(IReadOnlyList<City> cities) => RegionsOf.GetValue(cities, c => RegionsIn(c));
+
+    // The reference list of cities is one instance until the cities change: its regions are grouped once, not per page.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<City>, IReadOnlyList<RegionOption>> RegionsOf = [];
+
+    private static IReadOnlyList<RegionOption> RegionsIn(IEnumerable<City> cities) =>
     [
         .. cities
             .GroupBy(c => c.RegionZh, StringComparer.Ordinal)

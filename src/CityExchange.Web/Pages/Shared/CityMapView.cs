@@ -41,12 +41,16 @@ public sealed record CityMapView(
     public static IEnumerable<object?[]> TableRows(IEnumerable<CityMapPoint> points) =>
         points.Select(p => new object?[] { p.Code, p.Name, p.Rank > 0 ? p.Rank : null, p.Score, p.Lat, p.Lon });
 
-    public IEnumerable<CityMapPoint> Located => Points.Where(p => p.IsLocated);
+    /// <summary>How many cities the map draws (those with a location).</summary>
+    public int LocatedCount { get; init; }
+
+    /// <summary>How many cities have no location.</summary>
+    public int UnlocatedCount { get; init; }
 
     public IReadOnlyList<CityMapPoint> Unlocated => [.. Points.Where(p => !p.IsLocated).Take(UnlocatedListed)];
 
     /// <summary>How many cities without a location are not listed by name (beyond <see cref="UnlocatedListed"/>).</summary>
-    public int UnlocatedNotListed => Math.Max(0, Points.Count(p => !p.IsLocated) - UnlocatedListed);
+    public int UnlocatedNotListed => Math.Max(0, UnlocatedCount - UnlocatedListed);
 
     public string? HighlightedCode => Points.FirstOrDefault(p => p.Highlighted)?.Code;
 
@@ -62,7 +66,24 @@ public sealed record CityMapView(
     public static CityMapView Of(string id, YearContext context, IEnumerable<RankingRow> rows, Domain? domain, string tableHref, IReadOnlyDictionary<string, string> route, string? highlight = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var points = rows
+        var all = rows as IReadOnlyCollection<RankingRow> ?? [.. rows];
+        var located = all.Count(r => r.City.Latitude is not null && r.City.Longitude is not null);
+        if (all.Count <= InlinePoints)
+        {
+            return new CityMapView(id, context, domain, PointsOf(all, highlight), tableHref, null) { LocatedCount = located, UnlocatedCount = all.Count - located };
+        }
+
+        // A large map's points come from RowsUrl: the page needs only the cities it lists by name (the first unlocated,
+        // in rank order) and the highlighted one, not 20,000 points sorted and named on every rebuild.
+        var listed = PointsOf(all.Where(r => r.City.Latitude is null || r.City.Longitude is null || string.Equals(r.City.Code, highlight, StringComparison.OrdinalIgnoreCase)), highlight);
+        var points = listed.Where(p => p.Highlighted).Concat(listed.Where(p => !p.IsLocated).Take(UnlocatedListed)).Distinct().ToList();
+        return new CityMapView(id, context, domain, points, tableHref, Embed.EmbedLinks.MapRows(route)) { LocatedCount = located, UnlocatedCount = all.Count - located };
+    }
+
+    /// <summary>The points of <paramref name="rows"/>, best rank first, cities without a rank last, ties by code.</summary>
+    public static List<CityMapPoint> PointsOf(IEnumerable<RankingRow> rows, string? highlight = null) =>
+    [
+        .. rows
             .OrderBy(r => r.HeadlineRank > 0 ? r.HeadlineRank : int.MaxValue)
             .ThenBy(r => r.City.Code, StringComparer.Ordinal)
             .Select(r => new CityMapPoint(
@@ -72,8 +93,6 @@ public sealed record CityMapView(
                 double.IsNaN(r.Score) ? null : Math.Round(r.Score, 2),
                 r.City.Latitude,
                 r.City.Longitude,
-                string.Equals(r.City.Code, highlight, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        return new CityMapView(id, context, domain, points, tableHref, points.Count > InlinePoints ? Embed.EmbedLinks.MapRows(route) : null);
-    }
+                string.Equals(r.City.Code, highlight, StringComparison.OrdinalIgnoreCase))),
+    ];
 }
