@@ -45,7 +45,7 @@ public static class RankingTable
         // movements (overview, rankings, their pages and filters) share one copy per upload into the previous year. One
         // slot, replaced when the previous year changes: a copy per old version would keep 20,000 rows alive for every
         // upload the ranking cache still holds (the soak's RSS grew 60 % in 10 minutes that way).
-        private Since? _since;
+        private Moves? _since;
 
         public IReadOnlyList<RankingRow> For(Domain? domain) => _rows[Slot(domain)].Value;
 
@@ -54,7 +54,7 @@ public static class RankingTable
             var since = _since;
             if (since is null || !ReferenceEquals(since.Previous, previous))
             {
-                since = new Since(previous, [.. Enumerable.Range(0, Domains.All.Count + 1)
+                since = new Moves(previous, [.. Enumerable.Range(0, Domains.All.Count + 1)
                     .Select(i => new Lazy<IReadOnlyList<RankingRow>>(() => Moved(For(i == 0 ? null : Domains.All[i - 1]), Of(previous).RanksByCity(i == 0 ? null : Domains.All[i - 1]))))]);
                 _since = since;
             }
@@ -62,7 +62,7 @@ public static class RankingTable
             return since.Rows[Slot(domain)].Value;
         }
 
-        private sealed record Since(YearScores Previous, Lazy<IReadOnlyList<RankingRow>>[] Rows);
+        private sealed record Moves(YearScores Previous, Lazy<IReadOnlyList<RankingRow>>[] Rows);
 
         private static List<RankingRow> Moved(IReadOnlyList<RankingRow> rows, IReadOnlyDictionary<string, int> previousRanks)
         {
