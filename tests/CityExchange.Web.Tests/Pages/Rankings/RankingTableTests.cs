@@ -61,6 +61,34 @@ public sealed class RankingTableTests
     }
 
     [Fact]
+    public void Build_AfterAnUploadIntoThePreviousYear_MovesAgainstTheNewOne_AndTheRowsWithoutMovementStayAsTheyWere()
+    {
+        // The rows of a scored year are kept with it; their movements follow whichever previous year is asked for.
+        var before = PublishedYear(2041, [Cities[0], Cities[2]], [10, 10, 10, 10], [50, 50, 50, 50]);
+        var after = PublishedYear(2041, [Cities[0], Cities[1]], [90, 90, 90, 90], [5, 5, 5, 5]);
+
+        Assert.Equal(-2, RankingTable.Build(Year2042, before, null).Single(r => r.City.Code == "charlie").Movement.Change);
+        var moved = RankingTable.Build(Year2042, after, null).ToDictionary(r => r.City.Code);
+        // 2041 after the upload: alpha 1, bravo 2; 2042: bravo 1, alpha 2, charlie 3 (new).
+        Assert.Equal(-1, moved["alpha"].Movement.Change);
+        Assert.Equal(1, moved["bravo"].Movement.Change);
+        Assert.True(moved["charlie"].Movement.IsNew);
+        Assert.Equal(-2, RankingTable.Build(Year2042, before, null).Single(r => r.City.Code == "charlie").Movement.Change);
+        Assert.All(RankingTable.Build(Year2042, null, null), r => Assert.False(r.Movement.Compared));
+        Assert.Equal(1, RankingTable.Build(Year2042, after, Domain.Politics).Single(r => r.City.Code == "bravo").Movement.Rank);
+    }
+
+    [Fact]
+    public void Sort_ByRank_OfRowsAlreadyInThatOrder_KeepsThem_AndSortsRowsThatAreNot()
+    {
+        var rows = RankingTable.Build(Year2042, null, null);
+
+        Assert.Equal(["bravo", "alpha", "charlie"], RankingTable.Sort(rows, RankingSort.Rank, descending: false, StringComparer.Ordinal).Select(r => r.City.Code));
+        Assert.Equal(["bravo", "alpha", "charlie"], RankingTable.Sort(rows.Reverse().ToList(), RankingSort.Rank, descending: false, StringComparer.Ordinal).Select(r => r.City.Code));
+        Assert.Equal(["charlie", "alpha", "bravo"], RankingTable.Sort(rows, RankingSort.Rank, descending: true, StringComparer.Ordinal).Select(r => r.City.Code));
+    }
+
+    [Fact]
     public void Sort_PutsCitiesWithoutAValueLastInEitherDirection()
     {
         var rows = RankingTable.Build(Year2042, null, null);
