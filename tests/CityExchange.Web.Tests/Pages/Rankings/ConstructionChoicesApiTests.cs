@@ -15,28 +15,9 @@ namespace CityExchange.Web.Tests.Pages.Rankings;
 [Collection(WebTestGroup.Name)]
 public sealed class ConstructionChoicesApiTests(IsolatedAppFixture app) : IClassFixture<IsolatedAppFixture>
 {
-    private static readonly SemaphoreSlim Uploaded = new(1, 1);
-    private static bool _uploaded;
-
     private async Task<HttpClient> ClientAsync()
     {
-        await Uploaded.WaitAsync();
-        try
-        {
-            if (!_uploaded)
-            {
-                var values = await app.Factory.CreateClientWithToken().PutAsync(new Uri("/api/years/2171/indicators", UriKind.Relative), Csv.Content(
-                    "city,consulates,sister_cities,trade_volume,intl_flights",
-                    "beijing,10,20,100,5", "shanghai,30,20,300,", "guangzhou,20,40,200,15", "chengdu,30,0,,10", "wuhan,1000,,,"));
-                Assert.Equal(HttpStatusCode.OK, values.StatusCode);
-                _uploaded = true;
-            }
-        }
-        finally
-        {
-            Uploaded.Release();
-        }
-
+        await CoverageExampleYear.UploadAsync(app.Factory);
         return app.Factory.CreateClient();
     }
 
