@@ -1,6 +1,7 @@
 using System.Globalization;
 using CityExchange.Core.Cities;
 using CityExchange.Web.Scoring;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CityExchange.Web.Pages.Shared;
 
@@ -29,6 +30,13 @@ public sealed record CoverageNote(double MinCoverage, IReadOnlyList<(City City, 
 
     /// <summary>A share (0–1) as a percentage with at most one decimal, in the reader's culture: 0.755 → "75.5%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.CurrentCulture) + "%";
+
+    /// <summary>The id of the list of left-out cities on <c>/Rankings</c>, which the other pages' notes link to.</summary>
+    public const string ListId = "excluded-heading";
+
+    /// <summary>The note linking to the list on <c>/Rankings</c> of the same year, method and threshold.</summary>
+    public CoverageNote LinkedToRankings(IUrlHelper url, YearContext context) =>
+        this with { ListUrl = url.Page("/Rankings/Index", context.RouteValues()) + "#" + ListId };
 
     /// <summary>Whether <paramref name="city"/> is one of the cities left out.</summary>
     public bool Leaves(string city) => Excluded.Any(e => e.City.Code == city);
