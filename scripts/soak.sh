@@ -14,7 +14,10 @@
 # SOAK_ABUSERS (8 connections), SOAK_EDIT_YEAR (2020), SOAK_KEEP (1: keep the work folder), SOAK_READER_PAUSE and
 # SOAK_BULK_PAUSE (ms each connection waits between its requests; 0, the default, is as fast as the server answers —
 # a closed loop that keeps both cores busy, so it measures the queue; a pause paces the readers below saturation),
-# SOAK_ABUSER_CLIENTS (4: the addresses the abusers come from). Loopback only; every loop is bounded by the duration.
+# SOAK_ABUSER_CLIENTS (4: the addresses the abusers come from), SOAK_ACCEPT_ENCODING (the Accept-Encoding every wrk
+# request sends; "br, gzip", as browsers and HTTP libraries do; "" asks for uncompressed bodies, which are about ten
+# times larger, so the load generator, which shares the two cores, spends more of them reading bytes).
+# Loopback only; every loop is bounded by the duration.
 # The app runs as behind its documented reverse proxy (Proxy:KnownProxies = 127.0.0.1): readers and bulk readers are
 # a crowd, each request from one of 254 addresses in X-Forwarded-For (198.51.100.x, 192.0.2.x); the abusers come from
 # SOAK_ABUSER_CLIENTS addresses (203.0.113.x), so the per-client budget (RateLimits:RequestsPerSecondPerClient) holds
@@ -32,6 +35,7 @@ EDIT_YEAR=${SOAK_EDIT_YEAR:-2020}
 READER_PAUSE=${SOAK_READER_PAUSE:-0}
 BULK_PAUSE=${SOAK_BULK_PAUSE:-0}
 ABUSER_CLIENTS=${SOAK_ABUSER_CLIENTS:-4}
+ACCEPT_ENCODING=${SOAK_ACCEPT_ENCODING-br, gzip}
 BASE="http://127.0.0.1:${PORT}"
 TOKEN="soak-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=$(mktemp -d /tmp/cityexchange-soak.XXXXXX)
@@ -76,12 +80,15 @@ function init(args)
   ok, s4, s429, s5 = 0, 0, 0, 0
   pause = tonumber(args[2] or "0")
   prefix, clients = args[3] or "198.51.100.", tonumber(args[4] or "254")
+  encoding = args[5] or ""
   math.randomseed(os.time() + #threads)
 end
 function delay() return pause end
 -- Each request comes from one of `clients` addresses, as the trusted proxy in front of the app names them.
 function request()
-  return wrk.format("GET", paths[math.random(#paths)], { ["X-Forwarded-For"] = prefix .. math.random(clients) })
+  local headers = { ["X-Forwarded-For"] = prefix .. math.random(clients) }
+  if #encoding > 0 then headers["Accept-Encoding"] = encoding end
+  return wrk.format("GET", paths[math.random(#paths)], headers)
 end
 function response(status, headers, body)
   if status >= 500 then s5 = s5 + 1 elseif status == 429 then s429 = s429 + 1 elseif status >= 400 then s4 = s4 + 1 else ok = ok + 1 end
@@ -182,16 +189,24 @@ EDITORS=$!
 ) >"$WORK/samples.txt" &
 SAMPLER_PATHS=$!
 
+# CPU accounting: the machine's busy time (/proc/stat) and the app's own (/proc/PID/stat), in clock ticks.
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+app_cpu() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+BUSY0=$(busy); APP0=$(app_cpu); T0=$(date +%s)
 log "soak for $DURATION: $READERS readers, $ABUSERS explorers/abusers, editors uploading"
-wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" 0 203.0.113. "$ABUSER_CLIENTS" >"$WORK/abusers.out" 2>&1 &
+wrk -t1 -c"$ABUSERS" -d"$DURATION" --timeout 30s -s "$WORK/paths.lua" "$BASE" -- "$WORK/abusers.txt" 0 203.0.113. "$ABUSER_CLIENTS" "$ACCEPT_ENCODING" >"$WORK/abusers.out" 2>&1 &
 ABUSE=$!
-wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" "$BULK_PAUSE" 192.0.2. 254 >"$WORK/bulk.out" 2>&1 &
+wrk -t1 -c2 -d"$DURATION" --timeout 30s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/bulk.txt" "$BULK_PAUSE" 192.0.2. 254 "$ACCEPT_ENCODING" >"$WORK/bulk.out" 2>&1 &
 BULK=$!
-wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" "$READER_PAUSE" 198.51.100. 254 >"$WORK/readers.out" 2>&1
+wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency -s "$WORK/paths.lua" "$BASE" -- "$WORK/readers.txt" "$READER_PAUSE" 198.51.100. 254 "$ACCEPT_ENCODING" >"$WORK/readers.out" 2>&1
 wait "$ABUSE" "$BULK" "$EDITORS" "$SAMPLER_PATHS" || true
 kill "$SAMPLER" 2>/dev/null || true
+BUSY1=$(busy); APP1=$(app_cpu); T1=$(date +%s)
 
-echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores, reader pause $READER_PAUSE ms, bulk pause $BULK_PAUSE ms, $ABUSER_CLIENTS abuser addresses"
+echo "## Soak: $DURATION, $CITIES-city year, $(nproc) cores, reader pause $READER_PAUSE ms, bulk pause $BULK_PAUSE ms, $ABUSER_CLIENTS abuser addresses, Accept-Encoding \"$ACCEPT_ENCODING\""
+HZ=$(getconf CLK_TCK)
+awk -v b=$((BUSY1 - BUSY0)) -v a=$((APP1 - APP0)) -v s=$((T1 - T0)) -v hz="$HZ" -v n="$(nproc)" 'BEGIN {
+  printf "CPU: machine %.0f%% of %d cores busy; the app %.2f cores, the load generator and the rest %.2f cores\n", 100 * b / hz / s / n, n, a / hz / s, (b - a) / hz / s }'
 cat "$WORK/single.txt"
 echo "### Readers (ordinary pages and reads, $READERS connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/readers.out"
 echo "### Bulk reads (the whole 20,000-city ranking as JSON, 2 connections)"; grep -E "Requests/sec|statuses|^p" "$WORK/bulk.out"

@@ -8,6 +8,7 @@ public static class ScoringSetup
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<RankingService>();
         services.AddScoped<YearSummaries>();
+        services.AddSingleton<YearCityCounts>();
         services.AddScoped<DataVersions>();
         return services;
     }

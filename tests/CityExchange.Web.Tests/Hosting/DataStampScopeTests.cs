@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CityExchange.Web.Tests.Infrastructure;
 
 namespace CityExchange.Web.Tests.Hosting;
@@ -56,6 +57,8 @@ public sealed class DataStampScopeTests(CityExchangeFactory factory)
     [InlineData("/?year=2133")]
     [InlineData("/api/analysis/2133/correlations")]
     [InlineData("/api/analysis/2133/audit")]
+    [InlineData("/Analysis/Groups?year=2133")]
+    [InlineData("/Analysis/Correlations?year=2133")]
     public async Task PagesOfAYearAreKeptWhileALaterYearIsUploaded(string url)
     {
         var editor = factory.CreateClientWithToken();
@@ -71,10 +74,28 @@ public sealed class DataStampScopeTests(CityExchangeFactory factory)
     }
 
     [Theory]
+    [InlineData("/Analysis/Groups?year=2133")]
+    [InlineData("/Analysis/Correlations?year=2133")]
+    public async Task AnalysisPagesOfAYearAreRebuiltWhenItChanges(string url)
+    {
+        var editor = factory.CreateClientWithToken();
+        var reader = factory.CreateClient();
+        await PutAsync(editor, 2133, "beijing,9", "shanghai,1", "tianjin,5");
+        Assert.False(await FromCacheAsync(reader, url));
+        Assert.True(await FromCacheAsync(reader, url));
+
+        await PutAsync(editor, 2133, "beijing,1", "shanghai,9", "tianjin,5");
+
+        Assert.False(await FromCacheAsync(reader, url));
+    }
+
+    [Theory]
     [InlineData("/api/rankings/2133?scale=panel")]
     [InlineData("/Compare?a=beijing&b=shanghai&year=2133")]
     // Its bump chart shows every stored year's ranks.
     [InlineData("/Rankings?year=2133")]
+    // The report's reference year need not be a published one.
+    [InlineData("/Analysis/Report")]
     public async Task ThePanelScaleAndPagesOfEveryYearAreRebuiltWhenAnyYearChanges(string url)
     {
         var editor = factory.CreateClientWithToken();
@@ -87,6 +108,29 @@ public sealed class DataStampScopeTests(CityExchangeFactory factory)
         await PutAsync(editor, 2135, "beijing,2", "shanghai,8");
 
         Assert.False(await FromCacheAsync(reader, url));
+    }
+
+    [Fact]
+    public async Task TheYearListCountsAYearsCitiesAgainAfterEachUpload()
+    {
+        // The counts are kept per year version (YearCityCounts): an upload must replace the kept count at once.
+        var editor = factory.CreateClientWithToken();
+        var reader = factory.CreateClient();
+        await PutAsync(editor, 2135, "beijing,1", "shanghai,9");
+        Assert.Equal(2, await CitiesListedAsync(reader, 2135));
+
+        await PutAsync(editor, 2135, "beijing,1", "shanghai,9", "tianjin,5");
+        Assert.Equal(3, await CitiesListedAsync(reader, 2135));
+        Assert.Equal(46, await CitiesListedAsync(reader, 2013));
+
+        await PutAsync(editor, 2135, "beijing,2");
+        Assert.Equal(1, await CitiesListedAsync(reader, 2135));
+    }
+
+    private static async Task<int> CitiesListedAsync(HttpClient client, int year)
+    {
+        var years = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/api/years", UriKind.Relative));
+        return years.EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == year).GetProperty("cities").GetInt32();
     }
 
     private static async Task<bool> FromCacheAsync(HttpClient client, string url)

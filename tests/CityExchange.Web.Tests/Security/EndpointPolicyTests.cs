@@ -92,6 +92,9 @@ public sealed class EndpointPolicyTests(CityExchangeFactory factory)
         [
             "/Analysis/Audit",
             "/Analysis/Clusters",
+            "/Analysis/Correlations",
+            "/Analysis/Groups",
+            "/Analysis/Report",
             "/Analysis/Scenarios",
             "/Cities/Profile",
             "/Compare/Index",

@@ -1,7 +1,13 @@
+using CityExchange.Web.Hosting;
+using CityExchange.Web.Scoring;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CityExchange.Web.Pages.Analysis;
 
+/// <summary>The domain correlations of one year, kept per version of that year.</summary>
+[OutputCache(PolicyName = PerformanceSetup.PublicCachePolicy)]
+[YearScope(YearRule.LatestReal)]
 public sealed class CorrelationsModel(AnalysisService analysis) : AnalysisPage(analysis)
 {
     public CorrelationView? View { get; private set; }
