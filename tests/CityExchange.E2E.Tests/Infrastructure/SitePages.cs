@@ -48,11 +48,12 @@ public static class SitePages
         new("/Upload", Visitor.Editor),
         new("/Imports", Visitor.Editor),
         new("/Admin/Users", Visitor.Admin),
-        // The embeds: no navigation leads to them (the embed control and the iframe snippet do).
-        new("/Embed/Rankings"),
-        new("/Embed/Cities/beijing"),
-        new("/Embed/Compare?a=beijing&b=shanghai"),
-        new("/Embed/Map", Charts: 1),
+        // The embeds: no navigation leads to them (the embed control and the iframe snippet do). Stories frame them at
+        // a phone's width, so they are checked at 375 px too.
+        new("/Embed/Rankings", Main: true),
+        new("/Embed/Cities/beijing", Main: true),
+        new("/Embed/Compare?a=beijing&b=shanghai", Main: true),
+        new("/Embed/Map", Charts: 1, Main: true),
     ];
 
     public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];
