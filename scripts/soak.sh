@@ -217,9 +217,21 @@ sort -k1,1 -k3,3g "$WORK/samples.txt" | awk '{ p = $1; if (p != last && last != 
   END { if (last != "") flush() }'
 echo "### Editors"; cat "$WORK/uploads.txt" "$WORK/junk.txt" 2>/dev/null || true
 echo "### RSS (MB)"
+# The GC's sawtooth moves one sample by ±5 %: the change is also given between the medians of the minute after the
+# warm-up and of the last minute, with each minute's median.
 awk 'NR == 1 { t0 = $1 } { rss[NR] = $2; t[NR] = $1 - t0 } END {
   warm = 0; for (i = 1; i <= NR; i++) if (t[i] >= 120) { warm = i; break }
   if (warm == 0) warm = 1
   max = 0; for (i = warm; i <= NR; i++) if (rss[i] > max) max = rss[i]
-  printf "after warm-up (2 min): %.0f, at the end: %.0f, peak after warm-up: %.0f, change: %+.1f%%\n", rss[warm] / 1024, rss[NR] / 1024, max / 1024, 100 * (rss[NR] - rss[warm]) / rss[warm] }' "$WORK/rss.txt"
+  printf "after warm-up (2 min): %.0f, at the end: %.0f, peak after warm-up: %.0f, change: %+.1f%%\n", rss[warm] / 1024, rss[NR] / 1024, max / 1024, 100 * (rss[NR] - rss[warm]) / rss[warm]
+  minutes = int(t[NR] / 60); line = "median of each minute:"
+  for (m = 2; m < minutes || (m == minutes && t[NR] >= 60 * m + 50); m++) {
+    n = 0; for (i = 1; i <= NR; i++) if (t[i] >= 60 * m && t[i] < 60 * (m + 1)) v[++n] = rss[i]
+    if (n == 0) continue
+    for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (v[b] < v[a]) { x = v[a]; v[a] = v[b]; v[b] = x }
+    med[m] = v[int((n + 1) / 2)]; last = m; if (!(first)) first = m
+    line = line sprintf(" %.0f", med[m] / 1024)
+  }
+  print line
+  if (first && last > first) printf "median of minute %d: %.0f, of minute %d: %.0f, change: %+.1f%%\n", first + 1, med[first] / 1024, last + 1, med[last] / 1024, 100 * (med[last] - med[first]) / med[first] }' "$WORK/rss.txt"
 grep -c " 5[0-9][0-9] " "$WORK/app.log" 2>/dev/null | sed 's/^/app log lines with a 5xx: /' || true
