@@ -43,9 +43,17 @@ public sealed class PageAuditTests(BrowserFixture browser)
         await session.ScreenshotAsync();
 
         Assert.Equal(200, response.Status);
+        var footer = await FooterTopAsync(session);
         await session.AssertChartsDrawnAsync(page.Charts);
+        // Charts drawn as the reader scrolls near them (and their download toolbars) had pushed everything below them
+        // down by 44 px each, under the reader's pointer: a click meant for the footer landed elsewhere.
+        Assert.Equal(footer, await FooterTopAsync(session), 1.0);
         await session.AssertFitsViewportWidthAsync();
         session.AssertClean();
         await session.AssertNoSeriousAccessibilityViolationAsync(NarrowScreenRules);
     }
+
+    /// <summary>Where the footer starts, in page coordinates.</summary>
+    private static Task<double> FooterTopAsync(BrowserSession session) =>
+        session.Page.EvaluateAsync<double>("() => document.querySelector('footer').getBoundingClientRect().top + window.scrollY");
 }

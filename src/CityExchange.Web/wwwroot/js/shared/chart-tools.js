@@ -282,8 +282,10 @@ export function attachChartTools(chart) {
     save(await xlsx(chartTable(canvas, current()), title, ctx, name), name);
   });
   done();
-  const host = canvas.closest('.chart-box') ?? canvas;
-  host.after(bar);
+  // Inside the chart's box, in the room it keeps for the toolbar (site.css), so that drawing the chart moves nothing.
+  const box = canvas.closest('.chart-box');
+  if (box) box.append(bar);
+  else canvas.after(bar);
 }
 
 /**
