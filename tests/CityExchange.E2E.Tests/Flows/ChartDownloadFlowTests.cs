@@ -53,6 +53,32 @@ public sealed class ChartDownloadFlowTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task CityMap_DownloadsA2xImage_AndACsvOfEveryPointWithItsCoordinates()
+    {
+        await using var session = await browser.OpenAsync("chart-download-map");
+        await session.GotoAsync("/Rankings?year=2015&culture=en");
+        await session.Page.Locator("#city-map").ScrollIntoViewIfNeededAsync();
+        var tools = session.Page.Locator(".chart-tools[data-chart-for=city-map]");
+        await tools.WaitForAsync();
+
+        var (cssWidth, _) = await CssSizeAsync(session, "city-map");
+        var image = await DownloadAsync(session, tools.GetByRole(AriaRole.Button, new() { Name = "Download image" }), "rankings-city-map-2015.png");
+        Assert.Equal(cssWidth * 2, PngSize(image).Width);
+
+        var csv = Encoding.UTF8.GetString(await DownloadAsync(session, tools.GetByRole(AriaRole.Button, new() { Name = "CSV" }), "rankings-city-map-2015.csv"));
+        var (table, _) = Split(csv[1..]);
+        Assert.Equal(["Code", "City", "Rank", "Overall score", "Latitude", "Longitude"], table[0]);
+        Assert.Equal(46, table.Count - 1);
+        // Beijing at its bundled position (data/cities.csv), as the API gives it.
+        var api = await session.Page.APIRequest.GetAsync("/api/cities?q=beijing&culture=en");
+        var beijing = (await api.JsonAsync())!.Value.GetProperty("cities").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "beijing");
+        var row = table.Single(r => r[0] == "beijing");
+        Assert.Equal(beijing.GetProperty("lat").GetDouble(), double.Parse(row[4], CultureInfo.InvariantCulture), 4);
+        Assert.Equal(beijing.GetProperty("lon").GetDouble(), double.Parse(row[5], CultureInfo.InvariantCulture), 4);
+        session.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task BumpChart_HighlightsThePickedCity_AndItsDownloadsMatchTheRanksTable()
     {
         await using var session = await browser.OpenAsync("chart-download-bump");

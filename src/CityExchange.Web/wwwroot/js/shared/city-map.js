@@ -3,6 +3,7 @@
 // Points only: the projection is fitted to a GeoJSON MultiPoint of the cities, which is never drawn (showOutline:
 // false); no boundary geometry is loaded or drawn anywhere (issue 16).
 import { domainColors, formatScore, loadChartJs, readJson, whenNear } from './charts.js';
+import { attachChartTools } from './chart-tools.js';
 
 performance.mark('city-map:start');
 
@@ -123,6 +124,8 @@ function draw(canvas, config, table) {
     }],
   });
   keyboard(canvas, chart, points, config, open);
+  // Download image / CSV / XLSX like every titled chart; the CSV and workbook hold the map's table (tableOf).
+  attachChartTools(chart);
   return chart;
 }
 
