@@ -296,6 +296,31 @@ public sealed partial class AccountTests(CityExchangeFactory factory)
     }
 
     [Fact]
+    public async Task Admin_UserListCountsFailedSignInsInTheSingularAndThePlural()
+    {
+        var once = await CreateEditorAsync(NewEmail(), "editor-passphrase-2090");
+        var twice = await CreateEditorAsync(NewEmail(), "editor-passphrase-2091");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            await users.AccessFailedAsync((await users.FindByIdAsync(once.Id))!);
+            var second = (await users.FindByIdAsync(twice.Id))!;
+            await users.AccessFailedAsync(second);
+            await users.AccessFailedAsync(second);
+        }
+        using var admin = await BrowserSession.SignInAsAdminAsync(factory);
+
+        var english = WebUtility.HtmlDecode(await admin.GetHtmlAsync("/Admin/Users?culture=en"));
+        var chinese = WebUtility.HtmlDecode(await admin.GetHtmlAsync("/Admin/Users?culture=zh-CN"));
+
+        Assert.Contains("(1 failed sign-in)", english, StringComparison.Ordinal);
+        Assert.Contains("(2 failed sign-ins)", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("(1 failed sign-ins)", english, StringComparison.Ordinal);
+        Assert.Contains("(1 次登录失败)", chinese, StringComparison.Ordinal);
+        Assert.Contains("(2 次登录失败)", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Admin_ResetsAnEditorsPassword()
     {
         var email = NewEmail();
