@@ -66,8 +66,10 @@ public sealed class ChartDownloadFlowTests(BrowserFixture browser)
         Assert.Equal(cssWidth * 2, PngSize(image).Width);
 
         var csv = Encoding.UTF8.GetString(await DownloadAsync(session, tools.GetByRole(AriaRole.Button, new() { Name = "CSV" }), "rankings-city-map-2015.csv"));
-        var (table, _) = Split(csv[1..]);
+        var (table, about) = Split(csv[1..]);
         Assert.Equal(["Code", "City", "Rank", "Overall score", "Latitude", "Longitude"], table[0]);
+        // The caption and the coordinates' attribution travel with the map's data (and are drawn into its image).
+        Assert.Contains(about, r => r.SequenceEqual(["Note", "Schematic: city locations only, no boundaries · City coordinates: GeoNames (CC BY 4.0)"]));
         Assert.Equal(46, table.Count - 1);
         // Beijing at its bundled position (data/cities.csv), as the API gives it.
         var api = await session.Page.APIRequest.GetAsync("/api/cities?q=beijing&culture=en");

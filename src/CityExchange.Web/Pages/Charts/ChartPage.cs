@@ -9,15 +9,17 @@ namespace CityExchange.Web.Pages.Charts;
 /// What a page's charts show, for the chart-context block (<c>_ChartContext.cshtml</c>) that the download controls draw
 /// into images and write into exports: the year, the method code (<c>minmax</c>, <c>rank</c>, <c>published</c>, …) and
 /// whether the year is demo data. A page sets it through <see cref="ChartPages"/>; a page without one has none.
+/// <paramref name="Address"/> (app-relative path and query) is the page the charts belong to when it is not the request's
+/// own: an embed's charts name the full page, the one to cite.
 /// </summary>
-public sealed record ChartPage(int Year, string Method, bool IsDemo);
+public sealed record ChartPage(int Year, string Method, bool IsDemo, string? Address = null);
 
 public static class ChartPages
 {
     public const string Key = "CityExchange.ChartPage";
 
-    public static void SetChartPage(this ViewDataDictionary viewData, YearContext context) =>
-        viewData[Key] = new ChartPage(context.Year, context.MethodCode, context.IsDemo);
+    public static void SetChartPage(this ViewDataDictionary viewData, YearContext context, string? address = null) =>
+        viewData[Key] = new ChartPage(context.Year, context.MethodCode, context.IsDemo, address);
 
     public static void SetChartPage(this ViewDataDictionary viewData, YearScores scores) =>
         viewData[Key] = new ChartPage(scores.Year, scores.Kind == YearKind.Published ? YearKind.Published.Code() : scores.Method, scores.IsDemo);

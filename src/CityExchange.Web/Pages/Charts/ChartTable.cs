@@ -6,7 +6,8 @@ namespace CityExchange.Web.Pages.Charts;
 /// <summary>
 /// The body of <c>POST /api/tables/xlsx</c>: a chart's table as the page's download control sends it — the columns,
 /// the rows (each cell a number, a string or null) — and what the about sheet says of it: title, year, method, data
-/// source and version, the page's address and whether it is demo data.
+/// source and version, the chart's note (a map's caption and attribution), the page's address and whether it is demo
+/// data.
 /// </summary>
 public sealed record ChartTable(
     string? Title,
@@ -18,7 +19,8 @@ public sealed record ChartTable(
     string? Version = null,
     string? Url = null,
     bool Demo = false,
-    string? FileName = null)
+    string? FileName = null,
+    string? Note = null)
 {
     public const long MaxBodyBytes = 2 * 1024 * 1024;
 

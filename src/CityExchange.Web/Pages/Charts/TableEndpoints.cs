@@ -94,7 +94,7 @@ public static class TableEndpoints
             cells.Add(line);
         }
 
-        var texts = new[] { table.Title, table.Method, table.Source, table.Version, table.Url, table.FileName }.Concat(columns);
+        var texts = new[] { table.Title, table.Method, table.Source, table.Version, table.Url, table.FileName, table.Note }.Concat(columns);
         if (texts.Any(t => t?.Length > ChartTable.MaxCellLength))
         {
             return Bad(http, "Text too long", "Titles, headers and cells are limited to {0} characters.", ChartTable.MaxCellLength);
@@ -119,6 +119,7 @@ public static class TableEndpoints
         Add("Source", table.Source);
         Add("Data version", table.Version);
         about.Add(new(text["Demo data"], CsvCell.Text(table.Demo ? text["yes: synthetic figures, not real data"] : text["no"])));
+        Add("Note", table.Note);
         Add("Page", table.Url);
 
         var spec = new TableWorkbookSpec(WorkbookLanguages.Of(CultureInfo.CurrentUICulture), title, [.. columns.Select(c => c!)], cells, about, table.Demo);

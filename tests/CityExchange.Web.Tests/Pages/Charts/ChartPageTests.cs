@@ -40,6 +40,21 @@ public sealed class ChartPageTests(CityExchangeFactory factory)
     }
 
     [Fact]
+    public async Task ChartContext_OfAnEmbed_NamesItsFullPage_InTheReadersLanguage()
+    {
+        var english = Block(await PageHtml.GetOkAsync(factory, "/Embed/Map?year=2013&domain=trade", "en"), "chart-context");
+        var chinese = Block(await PageHtml.GetOkAsync(factory, "/Embed/Map?year=2013&domain=trade", "zh-CN"), "chart-context");
+
+        Assert.Equal("rankings", english.GetProperty("page").GetString());
+        Assert.Equal("/Rankings?year=2013&domain=trade&culture=en", english.GetProperty("url").GetString());
+        Assert.Equal(2013, english.GetProperty("year").GetInt32());
+        Assert.Equal("published", english.GetProperty("method").GetString());
+        Assert.Equal("Download image", english.GetProperty("text").GetProperty("image").GetString());
+        Assert.Equal("/Rankings?year=2013&domain=trade&culture=zh-CN", chinese.GetProperty("url").GetString());
+        Assert.Equal("下载图片", chinese.GetProperty("text").GetProperty("image").GetString());
+    }
+
+    [Fact]
     public async Task ChartContext_Url_IsAbsoluteOnlyWithAPublicUrl_AndAForgedHostChangesNothing()
     {
         using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Site:PublicUrl", "https://index.example.org/cx/"));

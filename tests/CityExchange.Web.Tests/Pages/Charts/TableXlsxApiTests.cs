@@ -32,6 +32,7 @@ public sealed class TableXlsxApiTests(CityExchangeFactory factory)
             url = "https://index.example.org/Rankings?year=2013",
             demo = false,
             fileName = "rankings-2013.xlsx",
+            note = "Schematic: city locations only, no boundaries",
         };
 
         using var response = await factory.CreateClient().PostAsJsonAsync(new Uri(Url + "?culture=en", UriKind.Relative), body);
@@ -55,7 +56,7 @@ public sealed class TableXlsxApiTests(CityExchangeFactory factory)
         Assert.True(string.IsNullOrEmpty(book.Text(data, "B3")));
         Assert.Equal("-3", book.Text(data, "C3"));
         var about = string.Join("\n", book.Sheet("about").Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText));
-        foreach (var expected in new[] { "Beijing: rank history", "2013", "as published", "SIIS (2015)", "2013-abcdef12 (2026-12-01)", "https://index.example.org/Rankings?year=2013", "no" })
+        foreach (var expected in new[] { "Beijing: rank history", "2013", "as published", "SIIS (2015)", "2013-abcdef12 (2026-12-01)", "https://index.example.org/Rankings?year=2013", "no", "Note", "Schematic: city locations only, no boundaries" })
         {
             Assert.Contains(expected, about, StringComparison.Ordinal);
         }

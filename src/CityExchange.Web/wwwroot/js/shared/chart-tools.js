@@ -73,17 +73,20 @@ function csvField(value) {
   return /[",\r\n]/.test(s) || s.trim() !== s ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** The CSV file: the table, then after an empty line what it is (title, year, method, source, version, demo, page). */
-export function csvText(table, title, ctx) {
+/**
+ * The CSV file: the table, then after an empty line what it is (title, year, method, source, version, demo, the
+ * chart's note, page).
+ */
+export function csvText(table, title, ctx, note) {
   const lines = [table.columns, ...table.rows].map((row) => row.map(csvField).join(','));
   lines.push('');
-  for (const [label, value] of about(title, ctx)) {
+  for (const [label, value] of about(title, ctx, note)) {
     lines.push([label, value].map(csvField).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-function about(title, ctx) {
+function about(title, ctx, note) {
   const { text } = ctx;
   const rows = [[text.title ?? 'Title', title]];
   if (ctx.year !== null && ctx.year !== undefined) rows.push([text.year, ctx.year]);
@@ -91,6 +94,7 @@ function about(title, ctx) {
   if (ctx.source) rows.push([text.source, ctx.source]);
   if (ctx.version) rows.push([text.version, ctx.version]);
   if (ctx.demo) rows.push([text.demo, '']);
+  if (note) rows.push([text.note ?? 'Note', note]);
   if (ctx.url) rows.push(['URL', ctx.url]);
   return rows;
 }
@@ -130,10 +134,10 @@ function wrap(g, text, width) {
 
 /**
  * The chart redrawn at 2× (Chart.js's devicePixelRatio, then restored), composed on a new canvas under a header
- * (title; year and method; the demo flag) and over a footer (source and version; the page URL). The image is 2× the
- * chart's CSS width, and taller than the chart by the header and footer.
+ * (title; year and method; the demo flag) and over a footer (the chart's note; source and version; the page URL). The
+ * image is 2× the chart's CSS width, and taller than the chart by the header and footer.
  */
-export function chartImage(chart, title, ctx) {
+export function chartImage(chart, title, ctx, note) {
   const { text } = ctx;
   const width = chart.width;
   const height = chart.height;
@@ -156,6 +160,7 @@ export function chartImage(chart, title, ctx) {
   ]);
   const source = [`${text.source}: ${ctx.source ?? ''}`, ctx.version ? `${text.version}: ${ctx.version}` : null].filter(Boolean).join(' · ');
   const foot = block([
+    ...(note ? [[12, 'bold', '#111827', note]] : []),
     [11, 'normal', '#374151', source],
     ...(ctx.url ? [[11, 'normal', '#374151', ctx.url]] : []),
   ]);
@@ -201,7 +206,7 @@ function fileName(canvas, ctx, extension) {
   return `${parts.join('-')}.${extension}`;
 }
 
-async function xlsx(table, title, ctx, name) {
+async function xlsx(table, title, ctx, name, note) {
   const culture = (document.documentElement.lang || 'zh-CN').startsWith('zh') ? 'zh-CN' : 'en';
   const response = await fetch(`/api/tables/xlsx?culture=${culture}`, {
     method: 'POST',
@@ -216,6 +221,7 @@ async function xlsx(table, title, ctx, name) {
       version: ctx.version ?? null,
       url: ctx.url ?? null,
       demo: ctx.demo === true,
+      note: note ?? null,
       fileName: name,
     }),
   });
@@ -275,11 +281,13 @@ export function attachChartTools(chart) {
   const { text } = ctx;
   const current = () => window.Chart?.getChart(canvas) ?? chart;
   const { bar, button, done } = toolbar(canvas.id, title, text);
-  button(text.image ?? 'Download image', 'png', async () => save(await chartImage(current(), title, ctx), fileName(canvas, ctx, 'png')));
-  button(text.csv ?? 'CSV', 'csv', async () => save(new Blob([csvText(chartTable(canvas, current()), title, ctx)], { type: 'text/csv;charset=utf-8' }), fileName(canvas, ctx, 'csv')));
+  // What must travel with the picture (a map's "no boundaries" caption and its data's attribution): data-chart-note.
+  const note = canvas.dataset.chartNote;
+  button(text.image ?? 'Download image', 'png', async () => save(await chartImage(current(), title, ctx, note), fileName(canvas, ctx, 'png')));
+  button(text.csv ?? 'CSV', 'csv', async () => save(new Blob([csvText(chartTable(canvas, current()), title, ctx, note)], { type: 'text/csv;charset=utf-8' }), fileName(canvas, ctx, 'csv')));
   button(text.xlsx ?? 'XLSX', 'xlsx', async () => {
     const name = fileName(canvas, ctx, 'xlsx');
-    save(await xlsx(chartTable(canvas, current()), title, ctx, name), name);
+    save(await xlsx(chartTable(canvas, current()), title, ctx, name, note), name);
   });
   done();
   // Inside the chart's box, in the room it keeps for the toolbar (site.css), so that drawing the chart moves nothing.
